@@ -1,0 +1,171 @@
+"""The command line: reads files, calls the library, writes files, prints, exits.
+
+Exit status: 0 success, 1 invalid input or invalid edition, 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from .build import build as build_edition, convert as convert_letter
+from .errors import EditionError
+from .register import read_register
+from .tei import REGISTER_FILE
+from .validate import Schemas, load_schemas, load_tei_all, validate as validate_file
+
+TEI_ALL_ENV = "EDITION_TEI_ALL"
+
+register_option = click.option(
+    "--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("seeds") / REGISTER_FILE, show_default=True,
+    help="The register of persons, places and organisations (TEI).")
+
+
+@click.group()
+@click.version_option(package_name="edition")
+def main() -> None:
+    """Plain-text transcriptions of letters to a TEI P5 edition, validated and rendered."""
+
+
+@main.command()
+@click.argument("src", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the TEI (default: standard output).")
+@register_option
+def convert(src: Path, output: Path | None, register_path: Path) -> None:
+    """Convert one transcription to TEI; report every repair on stderr.
+
+    Example: edition convert seeds/khrushchev-kennedy-1962-11-14.txt -o letter.xml
+    """
+    register = _guard(lambda: read_register(_read(register_path)), register_path)
+    converted = _guard(lambda: convert_letter(_read(src), name=src.name,
+                                              register=register), src)
+    for report in converted.reports:
+        click.echo(f"{src}:{report.line}:{report.column}: {report.message}", err=True)
+    if output is None:
+        click.echo(converted.tei.decode("utf-8"), nl=False)
+    else:
+        _write(output, converted.tei)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
+              help=f"The register @ref points into (default: {REGISTER_FILE} beside each "
+                   f"file, else seeds/{REGISTER_FILE}).")
+@click.option("--tei-all", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              envvar=TEI_ALL_ENV, help=f"Also check against TEI P5 (tei_all.rng); or set "
+                                       f"{TEI_ALL_ENV}.")
+def validate(files: tuple[Path, ...], register_path: Path | None,
+             tei_all: Path | None) -> None:
+    """Validate TEI files: XSD, Schematron, references; print file:line:column: message.
+
+    Example: edition validate build/tei/*.xml
+    """
+    schemas = load_schemas()
+    if tei_all:
+        schemas = Schemas(schemas.xsd, schemas.schematron, load_tei_all(_read(tei_all)))
+    errors = 0
+    for path in files:
+        ids = _register_ids(register_path, path)
+        for problem in validate_file(_read(path), name=str(path), register_ids=ids,
+                                     schemas=schemas):
+            errors += problem.severity == "error"
+            click.echo(str(problem))
+    click.echo(f"{len(files)} file(s), {errors} error(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("seeds"), show_default=True, help="The transcriptions (*.txt).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Where the outputs go.")
+@register_option
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if a fresh build differs from OUT.")
+def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool) -> None:
+    """Build TEI, HTML and text for every letter, validating each TEI file.
+
+    Example: edition build --check
+    """
+    seeds = {p.name: _read(p) for p in sorted(seeds_dir.glob("*.txt"))}
+    if not seeds:
+        _fail(f"{seeds_dir}: no transcriptions (*.txt) to build", status=2)
+    result = _guard(lambda: build_edition(seeds, _read(register_path)), register_path)
+    for name, report in result.reports:
+        click.echo(f"{seeds_dir / name}:{report.line}:{report.column}: {report.message}",
+                   err=True)
+    for problem in result.warnings:
+        click.echo(str(problem), err=True)
+    if check:
+        stale = _stale(out_dir, result.files)
+        for path in stale:
+            click.echo(f"{out_dir / path}: differs from a fresh build", err=True)
+        if stale:
+            _fail(f"{out_dir}: {len(stale)} file(s) out of date; run 'edition build'")
+        click.echo(f"{out_dir}: {len(result.files)} files, all current", err=True)
+        return
+    for path, data in result.files.items():
+        _write(out_dir / path, data)
+    click.echo(f"{out_dir}: {len(result.files)} files from {len(seeds)} letter(s)",
+               err=True)
+
+
+def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """Paths whose committed bytes differ from the build's, or that it would not write."""
+    folders = {path.split("/", 1)[0] for path in files}
+    present = {p.relative_to(out_dir).as_posix() for folder in folders
+               for p in (out_dir / folder).rglob("*") if p.is_file()}
+    return sorted(path for path in present | set(files)
+                  if path not in files or path not in present
+                  or (out_dir / path).read_bytes() != files[path])
+
+
+def _register_ids(register_path: Path | None, letter: Path) -> frozenset[str] | None:
+    candidates = [register_path] if register_path else [
+        letter.parent / REGISTER_FILE, Path("seeds") / REGISTER_FILE]
+    found = next((p for p in candidates if p.is_file()), None)
+    if found is None:
+        click.echo(f"{letter}: no register found; @ref not checked", err=True)
+        return None
+    return _guard(lambda: read_register(_read(found)), found).ids
+
+
+def _guard(step, path: Path):
+    """Run a library step; an EditionError becomes one line and exit status 1."""
+    try:
+        return step()
+    except EditionError as err:
+        _fail(str(err.located(err.file or str(path))))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        _fail(f"{path}: cannot read: {err.strerror}", status=2)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: a temporary file beside the target, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _fail(message: str, status: int = 1):
+    click.echo(f"edition: {message}", err=True)
+    sys.exit(status)

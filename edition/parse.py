@@ -1,0 +1,172 @@
+"""The text reader: a plain-text transcription (bytes) to a `Letter`.
+
+The transcription style is that of the State Department's web texts of the 1990s: line 1
+the heading, line 2 the dateline, then one line per paragraph, footnote markers `/N/`
+glued to the preceding word, and optionally a block of `/N/ note text` lines at the end.
+Markers whose slashes were lost and doubled full stops are repaired here and reported,
+never silently: each repair is a `Repair` in its block and a `Report` in the letter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .errors import ConversionError
+from .model import Block, Letter, Marker, NoteText, Repair, Report
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+_SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
+_NOTE_LINE = re.compile(r"/(\d+)/\s+(.*)\Z")
+# One pass over a line finds intact markers, digit runs (damaged markers hide in these)
+# and runs of full stops (a doubled one is a slip, three or more an ellipsis).
+_TOKEN = re.compile(r"(?P<marker>/(?P<n>\d+)/)|(?P<digits>\d+)|(?P<dots>\.{2,})")
+# A day in a run of dates after a month name: "October 27 and 28", "November 2, 3".
+_DAY_CONTEXT = re.compile(
+    r"(?:%s)\s+(?:\d{1,2}(?:/\d+/)?(?:,?\s+and\s+|,\s+|\s+or\s+))*\Z" % "|".join(MONTHS))
+_GLUE_BEFORE = re.compile(r"[A-Za-z.,;:)\"]\Z")
+
+
+def letter_id(name: str) -> str:
+    """The `xml:id` a seed file name gives, or an error that proposes a safe one."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".txt")
+    if _SAFE_ID.match(stem):
+        return stem
+    proposal = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "letter"
+    if not re.match(r"[A-Za-z_]", proposal):
+        proposal = "letter-" + proposal
+    raise ConversionError(
+        f"file name {stem!r} is not a safe xml:id (an XML name: a letter or '_' first, "
+        f"then letters, digits, '-', '_' or '.'); rename it, for example to "
+        f"{proposal + '.txt'!r}")
+
+
+def parse(data: bytes, *, name: str) -> Letter:
+    """Read a transcription: heading, dateline, paragraphs, markers and note texts."""
+    ident = letter_id(name)
+    lines = _decode(data).split("\n")
+    numbered = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1)]
+    content = [(i, line) for i, line in numbered if line.strip()]
+    if not content:
+        raise ConversionError("the transcription is empty; line 1 must be the heading",
+                              line=1)
+    if content[0][0] != 1:
+        raise ConversionError("line 1 is blank; it must be the letter's heading", line=1)
+    if len(content) < 2 or content[1][0] != 2:
+        raise ConversionError("line 2 must be the dateline (place, date), "
+                              "for example 'Moscow, November 14, 1962.'", line=2)
+    body, note_texts = _split_note_block(content[2:])
+    reader = _BlockReader()
+    head, dateline, *paragraphs = [reader.read(text, line)
+                                   for line, text in content[:2] + body]
+    return Letter(
+        id=ident, source_name=name.rsplit("/", 1)[-1],
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        head=head, dateline=dateline, paragraphs=tuple(paragraphs),
+        note_texts=note_texts, reports=tuple(reader.reports))
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ConversionError(
+            f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded "
+            f"({err.reason}); save the transcription as UTF-8",
+            line=line, column=column) from None
+
+
+def _split_note_block(content: list[tuple[int, str]]
+                      ) -> tuple[list[tuple[int, str]], tuple[NoteText, ...]]:
+    """Separate the trailing `/N/ text` lines (the note texts) from the paragraphs."""
+    cut = len(content)
+    while cut > 0 and _NOTE_LINE.match(content[cut - 1][1]):
+        cut -= 1
+    notes = tuple(NoteText(n=m[1], text=m[2], line=line)
+                  for line, text in content[cut:] if (m := _NOTE_LINE.match(text)))
+    return content[:cut], notes
+
+
+@dataclass
+class _BlockReader:
+    """Reads blocks in source order, keeping count of the footnote number expected next."""
+
+    expected: int = 1
+    reports: list[Report] = field(default_factory=list)
+
+    def read(self, raw: str, line: int) -> Block:
+        text: list[str] = []
+        markers: list[Marker] = []
+        repairs: list[Repair] = []
+        length = 0  # of the reading text so far
+        cursor = 0  # in the raw line
+        for token in _TOKEN.finditer(raw):
+            piece = raw[cursor:token.start()]
+            text.append(piece)
+            length += len(piece)
+            column = token.start() + 1
+            reading, found = self._interpret(raw, token, length, line, column)
+            if isinstance(found, Marker):
+                markers.append(found)
+            elif isinstance(found, Repair):
+                repairs.append(found)
+            text.append(reading)
+            length += len(reading)
+            cursor = token.end()
+        text.append(raw[cursor:])
+        return Block(text="".join(text), line=line, markers=tuple(markers),
+                     repairs=tuple(repairs))
+
+    def _interpret(self, raw: str, token: re.Match[str], offset: int, line: int,
+                   column: int) -> tuple[str, Marker | Repair | None]:
+        """What a token reads as, and the marker or repair it makes, if any."""
+        if token["marker"]:
+            return "", self._marker(token["n"], offset, line, column)
+        if token["dots"]:
+            return self._dots(token["dots"], offset, line, column)
+        return self._digits(raw, token, offset, line, column)
+
+    def _marker(self, n: str, offset: int, line: int, column: int) -> Marker:
+        if int(n) != self.expected:
+            self.reports.append(Report(line, column, (
+                f"footnote marker /{n}/ out of sequence (expected /{self.expected}/); "
+                f"kept as the source has it")))
+        self.expected = int(n) + 1
+        return Marker(n=n, offset=offset, line=line, column=column)
+
+    def _dots(self, dots: str, offset: int, line: int,
+              column: int) -> tuple[str, Repair | None]:
+        if len(dots) != 2:
+            return dots, None
+        self.reports.append(Report(line, column,
+                                   "repaired doubled full stop: '..' read as '.'"))
+        return ".", Repair(start=offset, end=offset + 1, sic=dots, rule="punctuation",
+                           line=line, column=column)
+
+    def _digits(self, raw: str, token: re.Match[str], offset: int, line: int,
+                column: int) -> tuple[str, Repair | None]:
+        """A digit run that is a marker with its slashes lost, or just a number."""
+        digits, n = token["digits"], str(self.expected)
+        before, after = raw[:token.start()], raw[token.end():]
+        day = digits[:-len(n)]
+        if (digits.endswith(n) and day and not day.startswith("0") and int(day) <= 31
+                < int(digits) and _DAY_CONTEXT.search(before)):
+            reading, why = day, f"'{digits}' is no day of the month"
+        elif (digits == n and _GLUE_BEFORE.search(before)
+              and (not after or after[0].isspace() or after[0] == '"')):
+            reading, why = "", f"'{digits}' is glued to the word before it"
+        else:
+            return digits, None
+        self.reports.append(Report(line, column, (
+            f"repaired damaged footnote marker: {why}; read as "
+            f"'{reading}' followed by note {n}, the number expected next")))
+        marker = Marker(n=n, offset=offset + len(reading), line=line,
+                        column=column + len(reading))
+        self.expected += 1
+        return reading, Repair(start=offset, end=offset + len(reading), sic=digits,
+                               rule="marker", line=line, column=column, marker=marker)

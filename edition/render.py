@@ -1,0 +1,63 @@
+"""The writers: TEI trees to HTML pages and plain texts, through the XSLT stylesheets.
+
+Outputs are picked from one table, so a new output is one row plus one stylesheet.
+The stylesheets are XSLT 1.0, compiled once per process and run by lxml (libxslt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from lxml import etree
+
+from . import resources
+from .errors import RenderError
+from .tei import tei
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A stylesheet, its parameters, and the extension of the files it writes."""
+
+    stylesheet: str
+    extension: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+RENDERERS = {
+    "html": Renderer("tei-to-html.xsl", ".html"),
+    "text": Renderer("tei-to-text.xsl", ".txt", {"view": "reading"}),
+    "diplomatic": Renderer("tei-to-text.xsl", ".diplomatic.txt", {"view": "diplomatic"}),
+}
+
+
+def render(tree: etree._ElementTree, output: str, *, strict: bool = False) -> bytes:
+    """One output of a TEI document, as bytes; `strict` fails on unhandled elements."""
+    renderer = RENDERERS[output]
+    params = {k: etree.XSLT.strparam(v) for k, v in renderer.params.items()}
+    transform = _stylesheet(renderer.stylesheet)
+    try:
+        result = transform(tree, strict="true()" if strict else "false()", **params)
+    except etree.XSLTApplyError as err:
+        raise RenderError(f"{renderer.stylesheet}: {err}") from None
+    return bytes(result)
+
+
+def render_index(trees: Iterable[etree._ElementTree]) -> bytes:
+    """The index page of the letters: a teiCorpus of their headers, rendered as HTML."""
+    corpus = etree.Element(tei("teiCorpus"))
+    for tree in trees:
+        letter = etree.SubElement(corpus, tei("TEI"), tree.getroot().attrib)
+        letter.append(_copy(tree.getroot().find(tei("teiHeader"))))
+    return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el))
+
+
+@cache
+def _stylesheet(name: str) -> etree.XSLT:
+    return etree.XSLT(etree.parse(str(resources.XSLT / name)))

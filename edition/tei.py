@@ -1,0 +1,27 @@
+"""Names shared by every stage that reads or writes TEI: namespaces and a safe parser."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NS = {"tei": TEI_NS}
+XML_ID = f"{{{XML_NS}}}id"
+REGISTER_FILE = "register.xml"
+
+
+def tei(name: str) -> str:
+    """The Clark name of a TEI element: tei("p") == "{http://www.tei-c.org/ns/1.0}p"."""
+    return f"{{{TEI_NS}}}{name}"
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that resolves no entity, loads no DTD and touches no network."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
+                           dtd_validation=False, huge_tree=False)
+
+
+def parse_xml(data: bytes) -> etree._ElementTree:
+    """Parse bytes safely, keeping line numbers; raises etree.XMLSyntaxError."""
+    return etree.ElementTree(etree.fromstring(data, safe_parser()))

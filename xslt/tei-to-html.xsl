@@ -1,0 +1,214 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tei-to-html.xsl: the reading edition. A TEI letter becomes its page; a teiCorpus of
+  letters (edition.render builds one from the letters' headers) becomes the index.
+
+  Parameters:
+    css      the stylesheet's URL, relative to the page (default 'edition.css').
+    tei-dir  where the TEI files are, relative to the page (default '../tei/').
+    strict   see common.xsl.
+
+  Modes: none for the page, "notes" for the list of footnotes, "apparatus" for the list
+  of repairs, "index" for a letter's row in the index.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="tei">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+  <xsl:param name="css" select="'edition.css'"/>
+  <xsl:param name="tei-dir" select="'../tei/'"/>
+
+  <xsl:template name="page">
+    <xsl:param name="title"/>
+    <xsl:param name="content"/>
+    <html lang="en">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="{$css}"/>
+      </head>
+      <body>
+        <header><nav><a href="index.html">All letters</a></nav></header>
+        <main><xsl:copy-of select="$content"/></main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ======================================================== the letter page -->
+
+  <xsl:template match="/tei:TEI">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="normalize-space(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="tei:text/tei:body/tei:div"/>
+        <xsl:apply-templates select="tei:teiHeader"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:div">
+    <article class="letter" id="{/tei:TEI/@xml:id}">
+      <xsl:apply-templates select="*"/>
+      <xsl:if test=".//tei:note">
+        <section class="notes" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          <ol><xsl:apply-templates select=".//tei:note" mode="notes"/></ol>
+        </section>
+      </xsl:if>
+      <xsl:if test=".//tei:choice">
+        <section class="apparatus" aria-labelledby="apparatus-heading">
+          <h2 id="apparatus-heading">Editorial repairs</h2>
+          <table>
+            <thead><tr><th scope="col">The source reads</th><th scope="col">The edition reads</th><th scope="col">Why</th></tr></thead>
+            <tbody><xsl:apply-templates select=".//tei:choice" mode="apparatus"/></tbody>
+          </table>
+        </section>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <h1><xsl:apply-templates/></h1>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer">
+    <div class="{local-name()}"><xsl:apply-templates select="*"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:salute | tei:signed">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:p">
+    <xsl:variable name="id" select="concat('p', count(preceding-sibling::tei:p) + 1)"/>
+    <p id="{$id}"><xsl:apply-templates/><xsl:text> </xsl:text><a class="pilcrow" href="#{$id}" aria-label="Link to paragraph {count(preceding-sibling::tei:p) + 1}">¶</a></p>
+  </xsl:template>
+
+  <xsl:template match="tei:postscript">
+    <div class="postscript"><xsl:apply-templates select="*"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:postscript/tei:p">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs">
+    <span class="{local-name()}" data-ref="{substring-after(@ref, '#')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <time datetime="{@when}"><xsl:apply-templates/></time>
+  </xsl:template>
+
+  <xsl:template match="tei:choice">
+    <span class="corr" id="repair-{count(preceding::tei:choice) + 1}" title="The source reads “{tei:sic}”"><xsl:apply-templates select="tei:corr/node()"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:note">
+    <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
+    <sup class="noteref"><a href="#{$id}" id="ref-{$id}"><xsl:call-template name="note-number"/></a></sup>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="notes">
+    <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
+    <li id="{$id}">
+      <span class="note-number"><xsl:call-template name="note-number"/>. </span>
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a class="back" href="#ref-{$id}" aria-label="Back to the text of note {@n}">↩</a>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <em class="gap">The source gives no text for this note.</em>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="apparatus">
+    <tr>
+      <td><a href="#repair-{count(preceding::tei:choice) + 1}"><xsl:value-of select="tei:sic"/></a></td>
+      <td>
+        <xsl:value-of select="tei:corr"/>
+        <xsl:for-each select="tei:corr//tei:note">
+          <xsl:text> followed by note </xsl:text><xsl:value-of select="@n"/>
+        </xsl:for-each>
+      </td>
+      <td><xsl:call-template name="repair-reason"/></td>
+    </tr>
+  </xsl:template>
+
+  <!-- ======================================================== metadata -->
+
+  <xsl:template match="tei:teiHeader">
+    <xsl:variable name="sent" select="tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
+    <xsl:variable name="received" select="tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']"/>
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this letter</h2>
+      <dl>
+        <dt>From</dt><dd><xsl:value-of select="$sent/tei:persName"/></dd>
+        <dt>To</dt><dd><xsl:value-of select="$received/tei:persName"/></dd>
+        <dt>Place and date</dt>
+        <dd><xsl:value-of select="$sent/tei:placeName"/>, <xsl:value-of select="$sent/tei:date"/></dd>
+        <dt>Source</dt>
+        <dd><xsl:value-of select="normalize-space(tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'published'])"/></dd>
+        <dt>Transcription</dt>
+        <dd><xsl:value-of select="tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'transcription']/tei:idno[@type = 'filename']"/>
+          (SHA-256 <code><xsl:value-of select="tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'transcription']/tei:idno[@type = 'sha256']"/></code>)</dd>
+        <dt>Licence</dt>
+        <dd><xsl:apply-templates select="tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence"/></dd>
+        <dt>Encoding</dt>
+        <dd><xsl:value-of select="tei:fileDesc/tei:titleStmt/tei:respStmt/tei:name"/>;
+          <xsl:value-of select="tei:revisionDesc/tei:change[last()]"/></dd>
+        <dt>Cite as</dt>
+        <dd><xsl:value-of select="normalize-space(tei:fileDesc/tei:titleStmt/tei:title)"/>,
+          <xsl:value-of select="normalize-space(tei:fileDesc/tei:publicationStmt/tei:publisher)"/>,
+          id <code><xsl:value-of select="/tei:TEI/@xml:id"/></code></dd>
+        <dt>TEI</dt>
+        <dd><a href="{$tei-dir}{/tei:TEI/@xml:id}.xml" download="">Download the TEI XML</a></dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:licence">
+    <a href="{@target}" rel="license"><xsl:value-of select="normalize-space(.)"/></a>
+  </xsl:template>
+
+  <!-- ======================================================== the index -->
+
+  <xsl:template match="/tei:teiCorpus">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="'Letters'"/>
+      <xsl:with-param name="content">
+        <h1>Letters</h1>
+        <table class="index">
+          <thead><tr><th scope="col">Date</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Place</th><th scope="col">Letter</th></tr></thead>
+          <tbody>
+            <xsl:apply-templates select="tei:TEI" mode="index">
+              <xsl:sort select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date/@when"/>
+              <xsl:sort select="@xml:id"/>
+            </xsl:apply-templates>
+          </tbody>
+        </table>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI" mode="index">
+    <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
+    <tr>
+      <td><time datetime="{$sent/tei:date/@when}"><xsl:value-of select="$sent/tei:date"/></time></td>
+      <td><xsl:value-of select="$sent/tei:persName"/></td>
+      <td><xsl:value-of select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']/tei:persName"/></td>
+      <td><xsl:value-of select="$sent/tei:placeName"/></td>
+      <td><a href="{@xml:id}.html"><xsl:value-of select="normalize-space(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/></a></td>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="tei:*" priority="-10">
+    <xsl:call-template name="unhandled"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+</xsl:stylesheet>
