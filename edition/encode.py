@@ -280,7 +280,8 @@ def _mention(parent: etree._Element, element: str, span: Span,
 
 def _indent(el: etree._Element, level: int = 0) -> None:
     """Indent element-only containers by two spaces a level; leave mixed content alone."""
-    if el.tag not in _STRUCTURAL or (el.text and el.text.strip()) or not len(el):
+    if el.tag not in _STRUCTURAL or not len(el) or any(
+            (text or "").strip() for text in [el.text, *(child.tail for child in el)]):
         return
     pad = "\n" + "  " * (level + 1)
     el.text = pad

@@ -98,9 +98,26 @@ def is_valid(data: bytes, **options) -> bool:
 def _xsd(tree: etree._ElementTree, schema: xmlschema.XMLSchema, name: str,
          locate: "_Locator") -> Iterator[Problem]:
     for error in schema.iter_errors(tree, namespaces=NS):
-        elem = error.elem if error.elem is not None else tree.getroot()
+        if "duplicated xs:ID" in (error.reason or ""):
+            continue  # reported by the id-unique check, which names both lines
+        elem = getattr(error, "invalid_child", None)
+        if elem is None:
+            elem = error.elem if error.elem is not None else tree.getroot()
         line, column = locate(elem)
-        yield Problem(name, line, column, "xsd", _readable(error.reason or str(error)))
+        yield Problem(name, line, column, "xsd", _xsd_message(error, elem))
+
+
+def _xsd_message(error: xmlschema.XMLSchemaValidationError, elem: etree._Element) -> str:
+    """xmlschema's reason, naming the stray text or the elements allowed instead."""
+    message = _readable(error.reason or str(error))
+    if "character data" in message:
+        stray = next(t.strip() for t in [elem.text, *(c.tail for c in elem)]
+                     if t and t.strip())
+        message += f": {stray[:60]!r} in {etree.QName(elem).localname}"
+    expected = [_readable(str(tag)) for tag in getattr(error, "expected_tags", None) or []]
+    if expected:
+        message += f" Allowed here: {', '.join(expected)}."
+    return message
 
 
 def _readable(reason: str) -> str:
