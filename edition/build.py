@@ -62,7 +62,11 @@ def serialise(tree: etree._ElementTree) -> bytes:
 
 def build(seeds: Mapping[str, bytes], register_xml: bytes, *,
           schemas: Schemas | None = None) -> Build:
-    """Every output of the collection; raises InvalidEdition if a TEI file is invalid."""
+    """Every output of the collection; raises InvalidEdition if a TEI file is invalid.
+
+    `seeds` maps each transcription's path (or name) to its bytes; errors and reports
+    name it so.
+    """
     register = read_register(register_xml)
     files: dict[str, bytes] = {}
     reports: list[tuple[str, Report]] = []

@@ -43,7 +43,7 @@ def convert(src: Path, output: Path | None, register_path: Path) -> None:
     Example: edition convert seeds/khrushchev-kennedy-1962-11-14.txt -o letter.xml
     """
     register = _guard(lambda: read_register(_read(register_path)), register_path)
-    converted = _guard(lambda: convert_letter(_read(src), name=src.name,
+    converted = _guard(lambda: convert_letter(_read(src), name=str(src),
                                               register=register), src)
     for report in converted.reports:
         click.echo(f"{src}:{report.line}:{report.column}: {report.message}", err=True)
@@ -95,13 +95,12 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool) -> N
 
     Example: edition build --check
     """
-    seeds = {p.name: _read(p) for p in sorted(seeds_dir.glob("*.txt"))}
+    seeds = {str(p): _read(p) for p in sorted(seeds_dir.glob("*.txt"))}
     if not seeds:
         _fail(f"{seeds_dir}: no transcriptions (*.txt) to build", status=2)
     result = _guard(lambda: build_edition(seeds, _read(register_path)), register_path)
     for name, report in result.reports:
-        click.echo(f"{seeds_dir / name}:{report.line}:{report.column}: {report.message}",
-                   err=True)
+        click.echo(f"{name}:{report.line}:{report.column}: {report.message}", err=True)
     for problem in result.warnings:
         click.echo(str(problem), err=True)
     if check:
