@@ -67,7 +67,7 @@ class _Range:
         return (self.start, not empty, -self.end, self.repair is None)
 
     def contains(self, other: "_Range") -> bool:
-        if not (self.start <= other.start and other.end <= self.end) or self is other:
+        if not (self.start <= other.start and other.end <= self.end):
             return False
         if other.start == other.end:  # an empty range at an edge stands outside
             return self.start < other.start < self.end
@@ -80,7 +80,7 @@ def encode(letter: Letter, spans: tuple[tuple[Span, ...], ...],
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_ID, letter.id)
     root.set(f"{{{XML_NS}}}lang", "en")
-    encoder = _Encoder(letter, register)
+    encoder = _Encoder(letter)
     head_spans, dateline_spans, *paragraph_spans = spans
     text = etree.Element(tei("text"))
     div = etree.SubElement(etree.SubElement(text, tei("body")), tei("div"), type="letter")
@@ -100,11 +100,10 @@ def encode(letter: Letter, spans: tuple[tuple[Span, ...], ...],
 class _Encoder:
     """Encodes blocks in order, numbering the notes and handing out their texts."""
 
-    def __init__(self, letter: Letter, register: Register) -> None:
+    def __init__(self, letter: Letter) -> None:
         self.letter = letter
-        self.register = register
         self.note_ids: set[str] = set()
-        self.texts = {}
+        self.texts: dict[str, list[str]] = {}
         for note in letter.note_texts:
             self.texts.setdefault(note.n, []).append(note.text)
 

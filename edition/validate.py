@@ -109,7 +109,7 @@ def _xsd(tree: etree._ElementTree, schema: xmlschema.XMLSchema, name: str,
 
 def _xsd_message(error: xmlschema.XMLSchemaValidationError, elem: etree._Element) -> str:
     """xmlschema's reason, naming the stray text or the elements allowed instead."""
-    message = _readable(error.reason or str(error))
+    message = f"<{etree.QName(elem).localname}>: {_readable(error.reason or str(error))}"
     if "character data" in message:
         stray = next(t.strip() for t in [elem.text, *(c.tail for c in elem)]
                      if t and t.strip())
