@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import click
@@ -134,7 +135,13 @@ def _register_ids(register_path: Path | None, letter: Path) -> frozenset[str] | 
     if found is None:
         click.echo(f"{letter}: no register found; @ref not checked", err=True)
         return None
-    return _guard(lambda: read_register(_read(found)), found).ids
+    return _ids_in(found.resolve())
+
+
+@cache
+def _ids_in(register_path: Path) -> frozenset[str]:
+    """The entry ids of a register, read once however many letters point into it."""
+    return _guard(lambda: read_register(_read(register_path)), register_path).ids
 
 
 def _guard(step, path: Path):

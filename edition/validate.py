@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache
 
 import xmlschema
@@ -180,7 +181,6 @@ def _refs(root: etree._Element, ids: frozenset[str], name: str,
 
 
 def _closest(ident: str, ids: frozenset[str]) -> str | None:
-    from difflib import get_close_matches
     found = get_close_matches(ident, sorted(ids), n=1, cutoff=0.6)
     return found[0] if found else None
 
