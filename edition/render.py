@@ -7,6 +7,7 @@ The stylesheets are XSLT 1.0, compiled once per process and run by lxml (libxslt
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -50,12 +51,8 @@ def render_index(trees: Iterable[etree._ElementTree]) -> bytes:
     corpus = etree.Element(tei("teiCorpus"))
     for tree in trees:
         letter = etree.SubElement(corpus, tei("TEI"), tree.getroot().attrib)
-        letter.append(_copy(tree.getroot().find(tei("teiHeader"))))
+        letter.append(deepcopy(tree.getroot().find(tei("teiHeader"))))
     return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
-
-
-def _copy(el: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(el))
 
 
 @cache
