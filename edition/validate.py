@@ -114,7 +114,7 @@ def _xsd_message(error: xmlschema.XMLSchemaValidationError, elem: etree._Element
     if "character data" in message:
         stray = next(t.strip() for t in [elem.text, *(c.tail for c in elem)]
                      if t and t.strip())
-        message += f": {stray[:60]!r} in {etree.QName(elem).localname}"
+        message += f": {stray[:60]!r}"
     expected = [_readable(str(tag)) for tag in getattr(error, "expected_tags", None) or []]
     if expected:
         message += f" Allowed here: {', '.join(expected)}."
