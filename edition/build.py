@@ -94,7 +94,7 @@ def build(seeds: Mapping[str, bytes], register_xml: bytes, *,
 def _checked(path: str, data: bytes, register: Register,
              schemas: Schemas | None) -> list[Problem]:
     """The warnings of a TEI file; raises InvalidEdition on its first error."""
-    problems = validate(data, name=path, register_ids=register.ids, schemas=schemas)
+    problems = validate(data, name=path, register=register, schemas=schemas)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]

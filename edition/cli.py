@@ -15,9 +15,11 @@ import click
 
 from .build import build as build_edition, convert as convert_letter
 from .errors import EditionError
-from .register import read_register
+from . import report
+from .register import Register, read_register
 from .tei import REGISTER_FILE
-from .validate import Schemas, load_schemas, load_tei_all, validate as validate_file
+from .validate import (Problem, Schemas, load_schemas, load_tei_all,
+                       validate as validate_file)
 
 TEI_ALL_ENV = "EDITION_TEI_ALL"
 
@@ -25,6 +27,16 @@ register_option = click.option(
     "--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
     default=Path("seeds") / REGISTER_FILE, show_default=True,
     help="The register of persons, places and organisations (TEI).")
+
+
+def _bytes(ctx, param, value: str) -> int:
+    """A size in bytes from "2000", "500K" or "10M"."""
+    factor = {"K": 1024, "M": 1024 ** 2}.get(value[-1:].upper(), 1)
+    digits = value[:-1] if factor > 1 else value
+    if not digits.isdigit():
+        raise click.BadParameter(f"{value!r} is not a size; allowed: bytes, or a number "
+                                 f"followed by K or M, such as 10M")
+    return int(digits) * factor
 
 
 @click.group()
@@ -55,32 +67,67 @@ def convert(src: Path, output: Path | None, register_path: Path) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
 @click.option("--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
               help=f"The register @ref points into (default: {REGISTER_FILE} beside each "
                    f"file, else seeds/{REGISTER_FILE}).")
 @click.option("--tei-all", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               envvar=TEI_ALL_ENV, help=f"Also check against TEI P5 (tei_all.rng); or set "
                                        f"{TEI_ALL_ENV}.")
-def validate(files: tuple[Path, ...], register_path: Path | None,
-             tei_all: Path | None) -> None:
-    """Validate TEI files: XSD, Schematron, references; print file:line:column: message.
+@click.option("--format", "form", type=click.Choice(sorted(report.FORMATS)),
+              default="human", show_default=True,
+              help="human: file:line:column: [rule] message; json: one object per "
+                   "diagnostic; junit: one test case per file.")
+@click.option("--max-size", default="10M", show_default=True, callback=_bytes,
+              help="Refuse larger files unread (bytes, or with K or M).")
+def validate(paths: tuple[Path, ...], register_path: Path | None, tei_all: Path | None,
+             form: str, max_size: int) -> None:
+    """Validate TEI files and folders (*.xml, recursively): well-formedness, XSD,
+    Schematron, references, and TEI P5 with --tei-all. Writes nothing.
 
-    Example: edition validate build/tei/*.xml
+    Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+
+    Example: edition validate build/tei
     """
     schemas = load_schemas()
     if tei_all:
         schemas = Schemas(schemas.xsd, schemas.schematron, load_tei_all(_read(tei_all)))
-    errors = 0
-    for path in files:
-        ids = _register_ids(register_path, path)
-        for problem in validate_file(_read(path), name=str(path), register_ids=ids,
-                                     schemas=schemas):
-            errors += problem.severity == "error"
-            click.echo(str(problem))
-    click.echo(f"{len(files)} file(s), {errors} error(s)", err=True)
-    sys.exit(1 if errors else 0)
+    results = {str(path): _validate_one(path, register_path, schemas, max_size)
+               for path in _xml_files(paths)}
+    click.echo(report.FORMATS[form](results), nl=False)
+    if form != "human":
+        click.echo(report.summary(results), err=True)
+    problems = [p for ps in results.values() for p in ps]
+    sys.exit(2 if any(p.rule == "read" for p in problems)
+             else 1 if any(p.severity == "error" for p in problems) else 0)
+
+
+def _xml_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files named, and the *.xml files in the folders named, in a stable order."""
+    files = []
+    for path in paths:
+        found = sorted(p for p in path.rglob("*.xml") if p.is_file()) \
+            if path.is_dir() else [path]
+        if not found:
+            _fail(f"{path}: no *.xml files in this folder", status=2)
+        files += found
+    return list(dict.fromkeys(files))
+
+
+def _validate_one(path: Path, register_path: Path | None, schemas: Schemas,
+                  max_size: int) -> list[Problem]:
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return [Problem(str(path), 1, 1, "too-large", (
+                f"the file is {size:,} bytes, over the limit of {max_size:,}; it was not "
+                f"read (raise the limit with --max-size)"))]
+        data = path.read_bytes()
+    except OSError as err:
+        return [Problem(str(path), 1, 1, "read", f"cannot read the file: {err.strerror}")]
+    return validate_file(data, name=str(path), schemas=schemas,
+                         register=_register_for(register_path, path))
 
 
 @main.command()
@@ -128,20 +175,20 @@ def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
                   or (out_dir / path).read_bytes() != files[path])
 
 
-def _register_ids(register_path: Path | None, letter: Path) -> frozenset[str] | None:
+def _register_for(register_path: Path | None, letter: Path) -> Register | None:
     candidates = [register_path] if register_path else [
         letter.parent / REGISTER_FILE, Path("seeds") / REGISTER_FILE]
     found = next((p for p in candidates if p.is_file()), None)
     if found is None:
         click.echo(f"{letter}: no register found; @ref not checked", err=True)
         return None
-    return _ids_in(found.resolve())
+    return _register_in(found.resolve())
 
 
 @cache
-def _ids_in(register_path: Path) -> frozenset[str]:
-    """The entry ids of a register, read once however many letters point into it."""
-    return _guard(lambda: read_register(_read(register_path)), register_path).ids
+def _register_in(register_path: Path) -> Register:
+    """A register, read once however many letters point into it."""
+    return _guard(lambda: read_register(_read(register_path)), register_path)
 
 
 def _guard(step, path: Path):

@@ -9,6 +9,7 @@ statement (publisher, licence) and the bibl of the published source.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml import etree
 
@@ -57,11 +58,15 @@ class Register:
     published_source: bytes
 
     def get(self, ident: str) -> Entry | None:
-        return next((e for e in self.entries if e.id == ident), None)
+        return self._by_id.get(ident)
 
     @property
     def ids(self) -> frozenset[str]:
-        return frozenset(e.id for e in self.entries)
+        return frozenset(self._by_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
 
 
 def read_register(data: bytes) -> Register:

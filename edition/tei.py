@@ -16,11 +16,21 @@ def tei(name: str) -> str:
     return f"{{{TEI_NS}}}{name}"
 
 
+class _RefuseExternal(etree.Resolver):
+    """Answers every request for an external DTD or entity with nothing."""
+
+    def resolve(self, url, public_id, context):
+        return self.resolve_string("", context)
+
+
 def safe_parser() -> etree.XMLParser:
-    """A parser that resolves no entity, loads no DTD and touches no network."""
+    """A parser that resolves no entity, reads no DTD or other file, touches no network."""
     # collect_ids=False: duplicate xml:ids are the validator's to report, with both lines
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
-                           dtd_validation=False, huge_tree=False, collect_ids=False)
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
+                             dtd_validation=False, huge_tree=False, collect_ids=False)
+    # load_dtd=False alone still lets libxml2 open an external subset (a FIFO blocks it)
+    parser.resolvers.add(_RefuseExternal())
+    return parser
 
 
 def parse_xml(data: bytes) -> etree._ElementTree:

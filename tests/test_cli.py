@@ -97,8 +97,9 @@ def test_validate_prints_file_line_column_and_exits_1(runner, project, seed_tei)
     result = runner.invoke(main, ["validate", str(bad), "--register",
                                   str(project / "seeds" / "register.xml")])
     assert result.exit_code == 1
-    (line,) = result.stdout.splitlines()
+    line, blank, summary = result.stdout.splitlines()
     assert line.startswith(f"{bad}:") and "[date-when-iso] @when '27-10-1962'" in line
+    assert blank == "" and summary == "1 file(s) checked, 1 invalid: 1 error(s), 0 warning(s)"
 
 
 def test_validate_of_the_committed_build_passes(runner):

@@ -31,7 +31,7 @@ def test_output_snapshots(tree, output, file_regression):
 
 def test_seed_tei_is_valid_against_xsd_schematron_and_references(seed_tei, register,
                                                                   schemas):
-    assert validate(seed_tei, name=SEED_TEI_NAME, register_ids=register.ids,
+    assert validate(seed_tei, name=SEED_TEI_NAME, register=register,
                     schemas=schemas) == []
 
 
