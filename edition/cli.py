@@ -15,7 +15,7 @@ import click
 
 from .build import build as build_edition, convert as convert_letter
 from .errors import EditionError
-from . import report
+from . import evaluate as scoring, report
 from .register import Register, read_register
 from .tei import REGISTER_FILE
 from .validate import (Problem, Schemas, load_schemas, load_tei_all,
@@ -163,6 +163,42 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool) -> N
         _write(out_dir / path, data)
     click.echo(f"{out_dir}: {len(result.files)} files from {len(seeds)} letter(s)",
                err=True)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("tei_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@register_option
+@click.option("--errata", "errata_path", type=click.Path(exists=True, dir_okay=False,
+                                                        path_type=Path),
+              help="Mentions where the gold is wrong (TSV: document, mention, reason).")
+def evaluate(gold_dir: Path, tei_dir: Path, register_path: Path,
+             errata_path: Path | None) -> None:
+    """Score our TEI against the official FRUS encoding (GOLD_DIR/dNN.xml against
+    TEI_DIR/dNN.xml): footnote anchors, persName precision and recall, identity; then
+    every disagreement.
+
+    Example: edition evaluate tests/corpus/frus-1961-63-v06/gold build-corpus/plain
+    """
+    register = _register_in(register_path.resolve())
+    errata = scoring.read_errata(_read(errata_path).decode("utf-8")) if errata_path else {}
+    scores = []
+    for gold in sorted(gold_dir.glob("*.xml")):
+        ours = tei_dir / gold.name
+        if not ours.is_file():
+            click.echo(f"{gold.name}: no {ours}; not scored", err=True)
+            continue
+        scores.append(scoring.score(gold.stem, scoring.read_gold(_read(gold)),
+                                    scoring.read_ours(_read(ours), register), errata))
+    if not scores:
+        _fail(f"{tei_dir}: no file pairs with {gold_dir}", status=2)
+    for result in scores:
+        click.echo(result.line())
+    overall = scoring.total(scores)
+    click.echo(overall.line())
+    click.echo("\nDisagreements:" if overall.disagreements else "\nNo disagreements.")
+    for line in overall.disagreements:
+        click.echo(f"  {line}")
 
 
 def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import __version__
-from .model import Block, Letter, Marker, Repair
+from .model import Block, Division, Letter, Marker, Repair
 from .register import Register
 from .tag import Span
 from .tei import NS, REGISTER_FILE, TEI_NS, XML_ID, XML_NS, tei
@@ -46,7 +46,8 @@ _STRUCTURAL = {tei(n) for n in (
     "TEI teiHeader fileDesc titleStmt respStmt publicationStmt availability sourceDesc "
     "encodingDesc "
     "bibl appInfo application editorialDecl correction normalization interpretation "
-    "profileDesc correspDesc correspAction langUsage revisionDesc text body div opener"
+    "profileDesc correspDesc correspAction langUsage revisionDesc text body div opener "
+    "closer floatingText"
 ).split()}
 
 
@@ -80,17 +81,14 @@ def encode(letter: Letter, spans: tuple[tuple[Span, ...], ...],
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_ID, letter.id)
     root.set(f"{{{XML_NS}}}lang", "en")
-    encoder = _Encoder(letter)
-    head_spans, dateline_spans, *paragraph_spans = spans
+    spans_of = dict(zip(letter.blocks, spans))
+    encoder = _Encoder(letter, spans_of)
     text = etree.Element(tei("text"))
-    div = etree.SubElement(etree.SubElement(text, tei("body")), tei("div"), type="letter")
-    encoder.block(etree.SubElement(div, tei("head")), letter.head, head_spans)
-    opener = etree.SubElement(div, tei("opener"))
-    encoder.block(etree.SubElement(opener, tei("dateline")), letter.dateline,
-                  dateline_spans)
-    for block, block_spans in zip(letter.paragraphs, paragraph_spans):
-        encoder.block(etree.SubElement(div, tei("p")), block, block_spans)
-    root.append(_header(letter, register, head_spans, dateline_spans))
+    div = etree.SubElement(etree.SubElement(text, tei("body")), tei("div"),
+                           type=letter.text.type)
+    encoder.block(div, letter.head)
+    encoder.division(div, letter.text)
+    root.append(_header(letter, register, spans_of))
     root.append(text)
     etree.cleanup_namespaces(root)
     _indent(root)
@@ -100,15 +98,37 @@ def encode(letter: Letter, spans: tuple[tuple[Span, ...], ...],
 class _Encoder:
     """Encodes blocks in order, numbering the notes and handing out their texts."""
 
-    def __init__(self, letter: Letter) -> None:
+    def __init__(self, letter: Letter, spans_of: dict[Block, tuple[Span, ...]]) -> None:
         self.letter = letter
+        self.spans_of = spans_of
         self.note_ids: set[str] = set()
         self.texts: dict[str, list[str]] = {}
         for note in letter.note_texts:
             self.texts.setdefault(note.n, []).append(note.text)
 
-    def block(self, el: etree._Element, block: Block, spans: tuple[Span, ...]) -> None:
-        ranges = sorted([_Range(s.start, s.end, span=s) for s in spans]
+    def division(self, parent: etree._Element, division: Division) -> None:
+        """Opener, body and closer into `parent`; a carried letter as a floatingText."""
+        if division.opener:
+            opener = etree.SubElement(parent, tei("opener"))
+            for block in division.opener:
+                self.block(opener, block)
+        for item in division.body:
+            if isinstance(item, Division):
+                quoted = etree.SubElement(parent, tei("floatingText"), type=item.type)
+                self.division(etree.SubElement(quoted, tei("body")), item)
+            else:
+                self.block(parent, item)
+        if division.closer:
+            closer = etree.SubElement(parent, tei("closer"))
+            for block in division.closer:
+                self.block(closer, block)
+
+    def block(self, parent: etree._Element, block: Block) -> None:
+        """The block as its element (block.kind), with its mentions, repairs and notes."""
+        el = etree.SubElement(parent, tei(block.kind))
+        if block.run_in:
+            el.set("rend", "run-in")
+        ranges = sorted([_Range(s.start, s.end, span=s) for s in self.spans_of[block]]
                         + [_Range(r.start, r.end, repair=r) for r in block.repairs],
                         key=lambda r: r.key)
         self._fill(el, block.text, 0, len(block.text), ranges, list(block.markers))
@@ -155,6 +175,8 @@ class _Encoder:
             el.set("ref", f"{REGISTER_FILE}#{span.ref}")
         if span.when:
             el.set("when", span.when)
+        if span.type:
+            el.set("type", span.type)
         return el
 
     def _note(self, marker: Marker) -> etree._Element:
@@ -182,12 +204,12 @@ def _append_text(el: etree._Element, s: str) -> None:
         el.text = (el.text or "") + s
 
 
-def _header(letter: Letter, register: Register, head_spans: tuple[Span, ...],
-            dateline_spans: tuple[Span, ...]) -> etree._Element:
+def _header(letter: Letter, register: Register,
+            spans_of: dict[Block, tuple[Span, ...]]) -> etree._Element:
     header = etree.Element(tei("teiHeader"))
     header.append(_file_desc(letter, register))
     header.append(_encoding_desc())
-    header.append(_profile_desc(letter, register, head_spans, dateline_spans))
+    header.append(_profile_desc(letter, register, spans_of))
     revision = etree.SubElement(header, tei("revisionDesc"))
     repairs = sum(len(b.repairs) for b in letter.blocks)
     etree.SubElement(revision, tei("change")).text = (
@@ -234,46 +256,50 @@ def _encoding_desc() -> etree._Element:
     return encoding
 
 
-def _profile_desc(letter: Letter, register: Register, head_spans: tuple[Span, ...],
-                  dateline_spans: tuple[Span, ...]) -> etree._Element:
+def _profile_desc(letter: Letter, register: Register,
+                  spans_of: dict[Block, tuple[Span, ...]]) -> etree._Element:
     profile = etree.Element(tei("profileDesc"))
     corresp = etree.SubElement(profile, tei("correspDesc"))
-    sender, recipient = _correspondents(letter.head, head_spans)
+    sender, recipient = _correspondents(letter.head, spans_of[letter.head])
     sent = etree.SubElement(corresp, tei("correspAction"), type="sent")
-    if sender:
-        _mention(sent, "persName", sender, register)
+    signers = [s for block in letter.text.closer if block.kind == "signed"
+               for s in spans_of[block] if s.element == "persName"]
+    by_entry: dict[str, Span] = {}
+    for span in [*sender, *signers]:  # a letter's signer is its sender: name them once
+        by_entry.setdefault(span.ref, span)
+    for span in by_entry.values():
+        _mention(sent, span, register)
+    dateline_spans = spans_of[letter.dateline]
     place = next((s for s in dateline_spans if s.element == "placeName"), None)
     if place:
-        _mention(sent, "placeName", place, register)
+        _mention(sent, place, register)
     dated = next((s for s in dateline_spans if s.element == "date"), None)
     date = etree.SubElement(sent, tei("date"))
-    if dated:
+    if dated and dated.when:
         date.set("when", dated.when)
-        date.text = letter.dateline.text[dated.start:dated.end]
-    else:
-        date.text = "undated"
+    date.text = letter.dateline.text[dated.start:dated.end] if dated else "undated"
     received = etree.SubElement(corresp, tei("correspAction"), type="received")
-    if recipient:
-        _mention(received, "persName", recipient, register)
+    for span in recipient:
+        _mention(received, span, register)
     lang_usage = etree.SubElement(profile, tei("langUsage"))
     etree.SubElement(lang_usage, tei("language"), ident="en").text = "English"
     return profile
 
 
 def _correspondents(head: Block, spans: tuple[Span, ...]
-                    ) -> tuple[Span | None, Span | None]:
-    """Sender and recipient from a heading "... From <sender> to <recipient>"."""
-    persons = [s for s in spans if s.element == "persName"]
+                    ) -> tuple[list[Span], list[Span]]:
+    """Senders and recipients from a heading "... From <sender> to <recipient>"."""
+    named = [s for s in spans if s.element in ("persName", "orgName")]
     split = head.text.rfind(" to ")
-    sender = next((s for s in persons if s.end <= split), None)
-    recipient = next((s for s in persons if s.start > split), None) if split >= 0 else None
-    return sender, recipient
+    if split < 0:
+        return named, []
+    return [s for s in named if s.end <= split], [s for s in named if s.start > split]
 
 
-def _mention(parent: etree._Element, element: str, span: Span,
-             register: Register) -> None:
+def _mention(parent: etree._Element, span: Span, register: Register) -> None:
+    """A register entry by its display name, pointing to it."""
     entry = register.get(span.ref)
-    el = etree.SubElement(parent, tei(element), ref=f"{REGISTER_FILE}#{span.ref}")
+    el = etree.SubElement(parent, tei(span.element), ref=f"{REGISTER_FILE}#{span.ref}")
     el.text = entry.name if entry else span.ref
 
 

@@ -40,19 +40,49 @@ class Repair:
 
 @dataclass(frozen=True)
 class Block:
-    """One source line that becomes one TEI block (head, dateline, paragraph).
+    """One block of the text: a source line, or the part of one that a block-level TEI
+    element holds ("Dear Mr. Chairman:" and the paragraph that follows on its line).
 
+    `kind` is that element: head, dateline, salute, p, signed or label. `column` is where
+    the block starts on its line; `run_in` says the next block continues the same line
+    (one space between). A telegram's first paragraph opens with its `number`.
     `markers` are the intact footnote markers; those restored by a repair belong to it.
     """
 
     text: str
     line: int
+    kind: str = "p"
+    column: int = 1
+    run_in: bool = False
+    number: str = ""
     markers: tuple[Marker, ...] = ()
     repairs: tuple[Repair, ...] = ()
 
     def corr(self, repair: Repair) -> str:
         """The reading text that a repair puts in place of its `sic`."""
         return self.text[repair.start:repair.end]
+
+
+@dataclass(frozen=True)
+class Division:
+    """The text of a letter, a message or a telegram: opener, body and closer.
+
+    The opener holds the dateline and the salutation; the closer the closing salutation,
+    the signatures and a dateline. A telegram's body holds, among its paragraphs and the
+    labels that frame a quotation ("Begin Text."), the letter it carries, a Division.
+    """
+
+    type: str
+    opener: tuple[Block, ...] = ()
+    body: tuple["Block | Division", ...] = ()
+    closer: tuple[Block, ...] = ()
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Every block, in source order."""
+        inner = [b for item in self.body
+                 for b in (item.blocks if isinstance(item, Division) else (item,))]
+        return (*self.opener, *inner, *self.closer)
 
 
 @dataclass(frozen=True)
@@ -75,21 +105,25 @@ class Report:
 
 @dataclass(frozen=True)
 class Letter:
-    """A letter as transcribed: its blocks in source order and what the reader noticed."""
+    """A letter as transcribed: its heading, its text, and what the reader noticed."""
 
     id: str
     source_name: str
     source_sha256: str
     head: Block
-    dateline: Block
-    paragraphs: tuple[Block, ...]
+    text: Division
     note_texts: tuple[NoteText, ...] = ()
     reports: tuple[Report, ...] = ()
 
     @property
+    def dateline(self) -> Block:
+        """The dateline under the heading (line 2 of the transcription)."""
+        return self.text.opener[0]
+
+    @property
     def blocks(self) -> tuple[Block, ...]:
         """Every block, in source order."""
-        return (self.head, self.dateline, *self.paragraphs)
+        return (self.head, *self.text.blocks)
 
     @property
     def markers(self) -> tuple[Marker, ...]:

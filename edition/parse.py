@@ -3,21 +3,21 @@
 The transcription style is that of the State Department's web texts of the 1990s: line 1
 the heading, line 2 the dateline, then one line per paragraph, footnote markers `/N/`
 glued to the preceding word, and optionally a block of `/N/ note text` lines at the end.
-Markers whose slashes were lost and doubled full stops are repaired here and reported,
-never silently: each repair is a `Repair` in its block and a `Report` in the letter.
+`structure` says which line is what (salutation, paragraph, signature, the letter a
+telegram carries); this module reads each block's markers. Markers whose slashes were
+lost and doubled full stops are repaired here and reported, never silently: each repair
+is a `Repair` in its block and a `Report` in the letter.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import ConversionError
-from .model import Block, Letter, Marker, NoteText, Repair, Report
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .model import Block, Division, Letter, Marker, NoteText, Repair, Report
+from .structure import MONTHS, divide, document_kind
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 _NOTE_LINE = re.compile(r"/(\d+)/\s+(.*)\Z")
@@ -59,14 +59,26 @@ def parse(data: bytes, *, name: str) -> Letter:
         raise ConversionError("line 2 must be the dateline (place, date), "
                               "for example 'Moscow, November 14, 1962.'", line=2)
     body, note_texts = _split_note_block(content[2:])
+    (_, heading), (dateline_line, dateline) = content[:2]
+    text = divide(document_kind(heading), Block(dateline, dateline_line, kind="dateline"),
+                  [Block(line_text, line) for line, line_text in body])
     reader = _BlockReader()
-    head, dateline, *paragraphs = [reader.read(text, line)
-                                   for line, text in content[:2] + body]
+    head = reader.read(Block(heading, 1, kind="head"))
     return Letter(
         id=ident, source_name=name.rsplit("/", 1)[-1],
         source_sha256=hashlib.sha256(data).hexdigest(),
-        head=head, dateline=dateline, paragraphs=tuple(paragraphs),
+        head=head, text=_read_division(text, reader),
         note_texts=note_texts, reports=tuple(reader.reports))
+
+
+def _read_division(division: Division, reader: "_BlockReader") -> Division:
+    """The division with the markers and repairs of its blocks read, in source order."""
+    def read(items):
+        return tuple(_read_division(item, reader) if isinstance(item, Division)
+                     else reader.read(item) for item in items)
+    opener = read(division.opener)
+    body = read(division.body)
+    return replace(division, opener=opener, body=body, closer=read(division.closer))
 
 
 def _decode(data: bytes) -> str:
@@ -99,7 +111,9 @@ class _BlockReader:
     expected: int = 1
     reports: list[Report] = field(default_factory=list)
 
-    def read(self, raw: str, line: int) -> Block:
+    def read(self, block: Block) -> Block:
+        """The block with its markers and repairs, its text the reading text."""
+        raw, line, shift = block.text, block.line, block.column - 1
         text: list[str] = []
         markers: list[Marker] = []
         repairs: list[Repair] = []
@@ -109,7 +123,7 @@ class _BlockReader:
             piece = raw[cursor:token.start()]
             text.append(piece)
             length += len(piece)
-            column = token.start() + 1
+            column = shift + token.start() + 1
             reading, found = self._interpret(raw, token, length, line, column)
             if isinstance(found, Marker):
                 markers.append(found)
@@ -119,8 +133,8 @@ class _BlockReader:
             length += len(reading)
             cursor = token.end()
         text.append(raw[cursor:])
-        return Block(text="".join(text), line=line, markers=tuple(markers),
-                     repairs=tuple(repairs))
+        return replace(block, text="".join(text), markers=tuple(markers),
+                       repairs=tuple(repairs))
 
     def _interpret(self, raw: str, token: re.Match[str], offset: int, line: int,
                    column: int) -> tuple[str, Marker | Repair | None]:

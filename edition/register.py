@@ -28,6 +28,7 @@ class Form:
     element: str
     not_before: str = ""
     not_after: str = ""
+    preferred: bool = False  # the entry a form shared with others means by default
 
     def valid_on(self, when: str) -> bool:
         """Whether the form applies to a letter of ISO date `when` ("" when undated)."""
@@ -47,6 +48,7 @@ class Entry:
     forms: tuple[Form, ...]
     idnos: tuple[tuple[str, str], ...]
     note: str
+    timezone: str = ""  # IANA tz name, for places that date letters
 
 
 @dataclass(frozen=True)
@@ -108,12 +110,14 @@ def _entry(el: etree._Element) -> Entry:
                             f"display name)", line=el.sourceline)
     forms = tuple(
         Form(text=_text(n), element="rs" if n.get("type") == "indirect" else name_el,
-             not_before=n.get("notBefore", ""), not_after=n.get("notAfter", ""))
+             not_before=n.get("notBefore", ""), not_after=n.get("notAfter", ""),
+             preferred=n.get("subtype") == "preferred")
         for n in names if n.get("type") in ("form", "indirect"))
     return Entry(id=ident, kind=kind, name=_text(reg), forms=forms,
                  idnos=tuple((i.get("type", ""), _text(i))
                              for i in el.findall("tei:idno", NS)),
-                 note=" ".join(_text(n) for n in el.findall("tei:note", NS)))
+                 note=" ".join(_text(n) for n in el.findall("tei:note[@type='description']", NS)),
+                 timezone=el.findtext("tei:trait[@type='timezone']/tei:label", "", NS).strip())
 
 
 def _text(el: etree._Element) -> str:

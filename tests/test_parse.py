@@ -15,8 +15,8 @@ def test_seed_has_heading_dateline_and_thirteen_paragraphs(seed_bytes):
     assert letter.id == "khrushchev-kennedy-1962-11-14"
     assert letter.head.text == "Message From Chairman Khrushchev to President Kennedy"
     assert letter.dateline.text == "Moscow, November 14, 1962."
-    assert len(letter.paragraphs) == 13
-    assert [p.line for p in letter.paragraphs[:3]] == [5, 7, 8]
+    assert len(letter.text.body) == 13
+    assert [p.line for p in letter.text.body[:3]] == [5, 7, 8]
 
 
 def test_every_seed_marker_sits_where_the_source_had_it(seed_bytes):
@@ -25,14 +25,14 @@ def test_every_seed_marker_sits_where_the_source_had_it(seed_bytes):
     markers = letter.markers
     assert [m.n for m in markers] == ["1", "2", "3"]
     assert [(m.line, m.column) for m in markers] == [(5, 84), (7, 203), (7, 758)]
-    first = letter.paragraphs[0]
+    first = letter.text.body[0]
     assert first.text[:markers[0].offset].endswith("the President of the United States")
     assert source[4][:83].endswith("United States")
 
 
 def test_283_is_day_28_followed_by_note_3(seed_bytes):
     letter = parse(seed_bytes, name=SEED_NAME)
-    block = letter.paragraphs[1]
+    block = letter.text.body[1]
     (repair,) = block.repairs
     assert (repair.sic, block.corr(repair), repair.rule) == ("283", "28", "marker")
     assert repair.marker.n == "3" and repair.marker.offset == repair.end
@@ -49,16 +49,16 @@ def test_doubled_full_stop_of_the_dateline_is_repaired_and_reported(seed_bytes):
 def test_marker_glued_to_a_signature_is_restored():
     letter = parse(b"Letter\nWashington, October 22, 1962.\n\nText./1/ More./2/\nJFK3\n",
                    name="kennedy-khrushchev-1962-10-22.txt")
-    signature = letter.paragraphs[-1]
-    assert signature.text == "JFK"
+    signature = letter.text.closer[-1]
+    assert (signature.kind, signature.text) == ("signed", "JFK")
     assert signature.repairs[0].marker.n == "3"
 
 
 def test_a_valid_day_is_never_read_as_a_marker():
     letter = parse(b"Letter\nMoscow, November 14, 1962.\nA/1/ b/2/ of October 23 c.\n",
                    name="a.txt")
-    assert letter.paragraphs[0].text == "A b of October 23 c."
-    assert not letter.paragraphs[0].repairs
+    assert letter.text.body[0].text == "A b of October 23 c."
+    assert not letter.text.body[0].repairs
 
 
 def test_marker_out_of_sequence_is_kept_and_reported():
@@ -71,7 +71,7 @@ def test_note_block_after_the_letter_gives_the_note_texts():
     letter = parse(b"Letter\nMoscow, November 14, 1962.\nA./1/\n\n/1/ Not printed.\n",
                    name="a.txt")
     assert [(n.n, n.text, n.line) for n in letter.note_texts] == [("1", "Not printed.", 5)]
-    assert len(letter.paragraphs) == 1
+    assert len(letter.text.body) == 1
 
 
 @pytest.mark.parametrize("data, message, line", [

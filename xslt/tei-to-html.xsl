@@ -88,6 +88,23 @@
     <p id="{$id}"><xsl:apply-templates/><xsl:text> </xsl:text><a class="pilcrow" href="#{$id}" aria-label="Link to paragraph {count(preceding-sibling::tei:p) + 1}">¶</a></p>
   </xsl:template>
 
+  <xsl:template match="tei:label">
+    <p class="label"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- The letter a telegram carries, set off as a quotation. -->
+  <xsl:template match="tei:floatingText">
+    <blockquote class="carried {@type}"><xsl:apply-templates select="tei:body/*"/></blockquote>
+  </xsl:template>
+
+  <xsl:template match="tei:floatingText/tei:body/tei:p">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:idno">
+    <span class="idno {@type}"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <xsl:template match="tei:postscript">
     <div class="postscript"><xsl:apply-templates select="*"/></div>
   </xsl:template>
@@ -148,8 +165,8 @@
     <section class="metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading">About this letter</h2>
       <dl>
-        <dt>From</dt><dd><xsl:value-of select="$sent/tei:persName"/></dd>
-        <dt>To</dt><dd><xsl:value-of select="$received/tei:persName"/></dd>
+        <dt>From</dt><dd><xsl:call-template name="names"><xsl:with-param name="action" select="$sent"/></xsl:call-template></dd>
+        <dt>To</dt><dd><xsl:call-template name="names"><xsl:with-param name="action" select="$received"/></xsl:call-template></dd>
         <dt>Place and date</dt>
         <dd><xsl:value-of select="$sent/tei:placeName"/>, <xsl:value-of select="$sent/tei:date"/></dd>
         <dt>Source</dt>
@@ -170,6 +187,15 @@
         <dd><a href="{$tei-dir}{/tei:TEI/@xml:id}.xml" download="">Download the TEI XML</a></dd>
       </dl>
     </section>
+  </xsl:template>
+
+  <!-- The persons and organisations of a correspAction, joined by semicolons. -->
+  <xsl:template name="names">
+    <xsl:param name="action"/>
+    <xsl:for-each select="$action/tei:persName | $action/tei:orgName">
+      <xsl:if test="position() > 1">; </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:licence">
@@ -200,8 +226,8 @@
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <tr>
       <td><time datetime="{$sent/tei:date/@when}"><xsl:value-of select="$sent/tei:date"/></time></td>
-      <td><xsl:value-of select="$sent/tei:persName"/></td>
-      <td><xsl:value-of select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']/tei:persName"/></td>
+      <td><xsl:call-template name="names"><xsl:with-param name="action" select="$sent"/></xsl:call-template></td>
+      <td><xsl:call-template name="names"><xsl:with-param name="action" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']"/></xsl:call-template></td>
       <td><xsl:value-of select="$sent/tei:placeName"/></td>
       <td><a href="{@xml:id}.html"><xsl:value-of select="normalize-space(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/></a></td>
     </tr>

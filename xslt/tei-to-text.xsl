@@ -40,9 +40,14 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:head | tei:dateline | tei:salute | tei:signed" mode="reading">
+  <xsl:template match="tei:head | tei:dateline | tei:salute | tei:signed | tei:label"
+                mode="reading">
     <xsl:apply-templates mode="reading"/>
     <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="tei:floatingText" mode="reading">
+    <xsl:apply-templates select="tei:body/*" mode="reading"/>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:postscript" mode="reading">
@@ -55,8 +60,8 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date"
-                mode="reading">
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date
+                       | tei:idno" mode="reading">
     <xsl:apply-templates mode="reading"/>
   </xsl:template>
 
@@ -94,18 +99,26 @@
     <xsl:apply-templates select=".//tei:note[not(tei:gap)]" mode="diplomatic-notes"/>
   </xsl:template>
 
-  <xsl:template match="tei:head | tei:dateline | tei:salute | tei:signed | tei:p"
+  <!-- A block ends its source line, unless it runs into the next (one space). -->
+  <xsl:template match="tei:head | tei:dateline | tei:salute | tei:signed | tei:p | tei:label"
                 mode="diplomatic">
     <xsl:apply-templates mode="diplomatic"/>
-    <xsl:value-of select="$nl"/>
+    <xsl:choose>
+      <xsl:when test="@rend = 'run-in'"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$nl"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:postscript" mode="diplomatic">
     <xsl:apply-templates select="*" mode="diplomatic"/>
   </xsl:template>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date"
-                mode="diplomatic">
+  <xsl:template match="tei:floatingText" mode="diplomatic">
+    <xsl:apply-templates select="tei:body/*" mode="diplomatic"/>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date
+                       | tei:idno" mode="diplomatic">
     <xsl:apply-templates mode="diplomatic"/>
   </xsl:template>
 
