@@ -178,7 +178,7 @@ def evaluate(gold_dir: Path, tei_dir: Path, register_path: Path,
     TEI_DIR/dNN.xml): footnote anchors, persName precision and recall, identity; then
     every disagreement.
 
-    Example: edition evaluate tests/corpus/frus-1961-63-v06/gold build-corpus/plain
+    Example: edition evaluate tests/corpus/frus-1961-63-v06/gold /tmp/plain
     """
     register = _register_in(register_path.resolve())
     errata = scoring.read_errata(_read(errata_path).decode("utf-8")) if errata_path else {}

@@ -102,9 +102,9 @@ class _Encoder:
         self.letter = letter
         self.spans_of = spans_of
         self.note_ids: set[str] = set()
-        self.texts: dict[str, list[str]] = {}
+        self.texts: dict[str, list[Block]] = {}
         for note in letter.note_texts:
-            self.texts.setdefault(note.n, []).append(note.text)
+            self.texts.setdefault(note.n, []).append(note.block)
 
     def division(self, parent: etree._Element, division: Division) -> None:
         """Opener, body and closer into `parent`; a carried letter as a floatingText."""
@@ -128,6 +128,9 @@ class _Encoder:
         el = etree.SubElement(parent, tei(block.kind))
         if block.run_in:
             el.set("rend", "run-in")
+        self._content(el, block)
+
+    def _content(self, el: etree._Element, block: Block) -> None:
         ranges = sorted([_Range(s.start, s.end, span=s) for s in self.spans_of[block]]
                         + [_Range(r.start, r.end, repair=r) for r in block.repairs],
                         key=lambda r: r.key)
@@ -189,7 +192,7 @@ class _Encoder:
         note.set(XML_ID, ident)
         texts = self.texts.get(marker.n)
         if texts:
-            note.text = texts.pop(0)
+            self._content(note, texts.pop(0))
         else:
             etree.SubElement(note, tei("gap"), reason="not-in-source")
         return note

@@ -3,10 +3,11 @@
 Both texts are reduced to their characters without white space, with typographic
 quotes, apostrophes and dashes made plain, and aligned with difflib; positions in the
 gold then map onto ours. What is scored, in the text of the letter (head, dateline,
-body; not the notes, and never the gold's source note n="0"):
+body) and, where our notes hold their texts, in the notes (never the gold's source note
+n="0"):
 
 - footnote anchors: a gold note is matched when we have a note of the same @n at the
-  same position;
+  same position of the letter's text;
 - persons: a gold persName is matched when we have a persName over the same characters;
   precision and recall count spans, and identity compares the gold's @corresp with the
   frus idno of our register entry.
@@ -21,9 +22,10 @@ FILE]` prints the scores.
 
 from __future__ import annotations
 
+import copy
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -54,11 +56,13 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the scorer reads from one encoding of a document."""
+    """What the scorer reads from one encoding of a document: the letter's text, and
+    the texts of its notes one after the other (`notes`)."""
 
     text: str
     mentions: tuple[Mention, ...]
     anchors: tuple[Anchor, ...]
+    notes: "Reading | None" = None
 
 
 @dataclass
@@ -147,6 +151,12 @@ def score(name: str, gold: Reading, ours: Reading,
     to_ours = _alignment(gold.text, ours.text)
     _score_anchors(result, gold, ours, to_ours)
     _score_persons(result, gold, ours, to_ours, errata or {})
+    if ours.notes and ours.notes.text and gold.notes:
+        notes = Score(name)
+        _score_persons(notes, gold.notes, ours.notes,
+                       _alignment(gold.notes.text, ours.notes.text), errata or {})
+        result = result + notes
+        result.name = name
     return result
 
 
@@ -168,16 +178,21 @@ def _tei(name: str) -> str:
     return f"{{{NS['tei']}}}{name}"
 
 
-def _read(root: etree._Element, who, skip) -> Reading:
+def _read(root: etree._Element, who, skip, notes: bool = True) -> Reading:
+    """The reduced text under `root` with its persNames and note anchors; with `notes`,
+    also the texts of the notes (but not of those that only hold a gap)."""
     text: list[str] = []
     mentions: list[Mention] = []
     anchors: list[Anchor] = []
     length = 0
+    found_notes: list[etree._Element] = []
 
     def walk(el: etree._Element) -> None:
         nonlocal length
-        if el.tag == _tei("note"):
+        if el.tag == _tei("note") and el is not root:
             anchors.append(Anchor(el.get("n", ""), length))
+            if el.get("n") != "0" and el.find(_tei("gap")) is None:
+                found_notes.append(el)
             return
         start = length
         add(el.text)
@@ -196,7 +211,24 @@ def _read(root: etree._Element, who, skip) -> Reading:
             length += len(plain)
 
     walk(root)
-    return Reading("".join(text), tuple(mentions), tuple(anchors))
+    note_reading = None
+    if notes:
+        wrapper = etree.Element(_tei("notes"))
+        wrapper.extend(copy.deepcopy(note) for note in found_notes)
+        note_reading = _read_notes(wrapper, who, skip)
+    return Reading("".join(text), tuple(mentions), tuple(anchors), note_reading)
+
+
+def _read_notes(wrapper: etree._Element, who, skip) -> Reading:
+    """The notes' texts, one after another, read as one text."""
+    pieces = [_read(note, who, skip, notes=False) for note in wrapper]
+    text, mentions, offset = [], [], 0
+    for piece in pieces:
+        text.append(piece.text)
+        mentions += [replace(m, start=m.start + offset, end=m.end + offset)
+                     for m in piece.mentions]
+        offset += len(piece.text)
+    return Reading("".join(text), tuple(mentions), ())
 
 
 def _alignment(gold: str, ours: str) -> dict[int, int]:

@@ -87,11 +87,11 @@ class Division:
 
 @dataclass(frozen=True)
 class NoteText:
-    """The text of note `n`, as the source gives it after the letter."""
+    """The text of note `n`, as the source gives it after the letter (a block of kind
+    "note", so that the tagger finds the persons and places it names)."""
 
     n: str
-    text: str
-    line: int
+    block: Block
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,8 @@ class Letter:
 
     @property
     def blocks(self) -> tuple[Block, ...]:
-        """Every block, in source order."""
-        return (self.head, *self.text.blocks)
+        """Every block, in source order: heading, text, note texts."""
+        return (self.head, *self.text.blocks, *(note.block for note in self.note_texts))
 
     @property
     def markers(self) -> tuple[Marker, ...]:

@@ -99,7 +99,7 @@ def _split_note_block(content: list[tuple[int, str]]
     cut = len(content)
     while cut > 0 and _NOTE_LINE.match(content[cut - 1][1]):
         cut -= 1
-    notes = tuple(NoteText(n=m[1], text=m[2], line=line)
+    notes = tuple(NoteText(n=m[1], block=Block(m[2], line, kind="note", column=m.start(2) + 1))
                   for line, text in content[cut:] if (m := _NOTE_LINE.match(text)))
     return content[:cut], notes
 

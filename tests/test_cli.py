@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 
+from edition.build import convert
 from edition.cli import main
 
 from conftest import ROOT, SEED_NAME, SEEDS
@@ -108,7 +111,24 @@ def test_validate_of_the_committed_build_passes(runner):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("command", ["convert", "validate", "build"])
+def test_evaluate_scores_a_folder_against_the_gold(runner, tmp_path, register):
+    volume = ROOT / "tests" / "corpus" / "frus-1961-63-v06"
+    for name in ("d60", "d61"):
+        source = volume / "inputs" / "notes" / f"{name}.txt"
+        (tmp_path / f"{name}.xml").write_bytes(
+            convert(source.read_bytes(), name=source.name, register=register).tei)
+    result = subprocess.run(
+        [sys.executable, "-m", "edition.evaluate", str(volume / "gold"), str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("d60      anchors 3/3 (100.0%)  persons P 1.000 R 1.000")
+    assert lines[2].startswith("total    anchors 6/6 (100.0%)")
+    assert "d60: persName 'JFK': the gold gives no @corresp; ours is p_KJF2" in result.stdout
+    assert "d77.xml: no " in result.stderr  # gold without a counterpart is named, not scored
+
+
+@pytest.mark.parametrize("command", ["convert", "validate", "build", "evaluate"])
 def test_every_command_has_help_with_an_example_shown_in_the_readme(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Example: edition " + command in result.output

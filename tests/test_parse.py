@@ -70,7 +70,8 @@ def test_marker_out_of_sequence_is_kept_and_reported():
 def test_note_block_after_the_letter_gives_the_note_texts():
     letter = parse(b"Letter\nMoscow, November 14, 1962.\nA./1/\n\n/1/ Not printed.\n",
                    name="a.txt")
-    assert [(n.n, n.text, n.line) for n in letter.note_texts] == [("1", "Not printed.", 5)]
+    assert [(n.n, n.block.text, n.block.line, n.block.column)
+            for n in letter.note_texts] == [("1", "Not printed.", 5, 5)]
     assert len(letter.text.body) == 1
 
 
