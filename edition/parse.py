@@ -62,7 +62,8 @@ def parse(data: bytes, *, name: str) -> Letter:
     (_, heading), (dateline_line, dateline) = content[:2]
     text = divide(document_kind(heading), Block(dateline, dateline_line, kind="dateline"),
                   [Block(line_text, line) for line, line_text in body])
-    reader = _BlockReader()
+    reader = _BlockReader(intact=frozenset(re.findall(r"/(\d+)/", "\n".join(
+        line_text for _, line_text in content[:2] + body))))
     head = reader.read(Block(heading, 1, kind="head"))
     return Letter(
         id=ident, source_name=name.rsplit("/", 1)[-1],
@@ -108,6 +109,7 @@ def _split_note_block(content: list[tuple[int, str]]
 class _BlockReader:
     """Reads blocks in source order, keeping count of the footnote number expected next."""
 
+    intact: frozenset[str] = frozenset()  # marker numbers the source has with slashes
     expected: int = 1
     reports: list[Report] = field(default_factory=list)
 
@@ -168,13 +170,19 @@ class _BlockReader:
         digits, n = token["digits"], str(self.expected)
         before, after = raw[:token.start()], raw[token.end():]
         day = digits[:-len(n)]
+        in_dates = bool(_DAY_CONTEXT.search(before))
         if (digits.endswith(n) and day and not day.startswith("0") and int(day) <= 31
-                < int(digits) and _DAY_CONTEXT.search(before)):
+                < int(digits) and in_dates):
             reading, why = day, f"'{digits}' is no day of the month"
         elif (digits == n and _GLUE_BEFORE.search(before)
               and (not after or after[0].isspace() or after[0] == '"')):
             reading, why = "", f"'{digits}' is glued to the word before it"
         else:
+            if (in_dates and digits.endswith(n) and day and 1 <= int(day)
+                    and int(digits) <= 31 and n not in self.intact):
+                self.reports.append(Report(line, column, (
+                    f"'{digits}' may be day {digits} or day {day} followed by note {n}, "
+                    f"the number expected next; kept as the source has it")))
             return digits, None
         self.reports.append(Report(line, column, (
             f"repaired damaged footnote marker: {why}; read as "

@@ -55,10 +55,19 @@ def test_marker_glued_to_a_signature_is_restored():
 
 
 def test_a_valid_day_is_never_read_as_a_marker():
-    letter = parse(b"Letter\nMoscow, November 14, 1962.\nA/1/ b/2/ of October 23 c.\n",
+    letter = parse(b"Letter\nMoscow, November 14, 1962.\nA/1/ b/2/ of October 23 c./3/\n",
                    name="a.txt")
     assert letter.text.body[0].text == "A b of October 23 c."
+    assert not letter.text.body[0].repairs and not letter.reports
+
+
+def test_a_day_that_may_hide_the_next_marker_is_kept_and_reported():
+    letter = parse(b"Letter\nMoscow, November 14, 1962.\nA/1/ b/2/ of October 23 c.\n",
+                   name="a.txt")
     assert not letter.text.body[0].repairs
+    assert [(r.line, r.column, r.message) for r in letter.reports] == [(3, 22, (
+        "'23' may be day 23 or day 2 followed by note 3, the number expected next; "
+        "kept as the source has it"))]
 
 
 def test_marker_out_of_sequence_is_kept_and_reported():
