@@ -36,10 +36,15 @@ NORMALIZATION = ("The text is not normalised: spelling, punctuation and typograp
                  "Footnote markers /N/ become note elements at the marker's position, n "
                  "the printed number; a note whose text is not in the source holds a gap.")
 INTERPRETATION = ("Persons, places and organisations are tagged where a name form of the "
-                  "register occurs, and linked to the register by @ref; indirect "
-                  "references an editor has resolved are rs; dates carry @when in ISO "
-                  "8601, a date without a year taking the latest such day not after the "
-                  "letter.")
+                  "register occurs, and linked to the register by @ref; a form several "
+                  "entries share means the one the letter named last, else the register's "
+                  "preferred one; indirect references an editor has resolved are rs. "
+                  "Dates carry @when in ISO 8601, a date without a year taking the latest "
+                  "such day not after the letter, a dateline's time the UTC offset of its "
+                  "place on that day; an undated letter's date has no @when. Salutations, "
+                  "closing salutations and signatures are salute and signed; a telegram's "
+                  "number is idno, the letter it carries a floatingText; a block that "
+                  "shares its source line with the next has rend=\"run-in\".")
 # Elements whose children are elements only: the encoder indents these, and no other,
 # so the whitespace of mixed content is exactly the source's.
 _STRUCTURAL = {tei(n) for n in (
