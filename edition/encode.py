@@ -10,6 +10,7 @@ note inside the `corr` that restores it.
 
 from __future__ import annotations
 
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from lxml import etree
@@ -106,7 +107,8 @@ class _Encoder:
     def __init__(self, letter: Letter, spans_of: dict[Block, tuple[Span, ...]]) -> None:
         self.letter = letter
         self.spans_of = spans_of
-        self.note_ids: set[str] = set()
+        self.note_count: Counter[str] = Counter()
+        self.repairs = 0
         self.texts: dict[str, list[Block]] = {}
         for note in letter.note_texts:
             self.texts.setdefault(note.n, []).append(note.block)
@@ -139,11 +141,15 @@ class _Encoder:
         ranges = sorted([_Range(s.start, s.end, span=s) for s in self.spans_of[block]]
                         + [_Range(r.start, r.end, repair=r) for r in block.repairs],
                         key=lambda r: r.key)
-        self._fill(el, block.text, 0, len(block.text), ranges, list(block.markers))
+        self._fill(el, block.text, 0, len(block.text), ranges, deque(block.markers))
 
     def _fill(self, el: etree._Element, text: str, lo: int, hi: int,
-              ranges: list[_Range], markers: list[Marker]) -> None:
-        """Put text[lo:hi] into el, ranges as child elements, markers as notes."""
+              ranges: list[_Range], markers: deque[Marker]) -> None:
+        """Put text[lo:hi] into el, ranges as child elements, markers as notes.
+
+        `markers` are those in [lo, hi], in order; each is used up where it is placed,
+        so a block's encoding takes time linear in its length.
+        """
         cursor, i = lo, 0
         while i < len(ranges):
             outer = ranges[i]
@@ -151,8 +157,9 @@ class _Encoder:
             while j < len(ranges) and outer.contains(ranges[j]):
                 j += 1
             self._text(el, text, cursor, outer.start, markers)
-            inner = [m for m in markers if outer.start < m.offset < outer.end]
-            markers[:] = [m for m in markers if m not in inner]
+            inner: deque[Marker] = deque()
+            while markers and markers[0].offset < outer.end:
+                inner.append(markers.popleft())
             content = self._element(el, outer)
             self._fill(content, text, outer.start, outer.end, ranges[i + 1:j], inner)
             if outer.repair and outer.repair.marker:
@@ -161,20 +168,21 @@ class _Encoder:
         self._text(el, text, cursor, hi, markers)
 
     def _text(self, el: etree._Element, text: str, lo: int, hi: int,
-              markers: list[Marker]) -> None:
-        """Append text[lo:hi], with a note at each marker in [lo, hi]."""
-        here = [m for m in markers if lo <= m.offset <= hi]
-        for marker in here:
+              markers: deque[Marker]) -> None:
+        """Append text[lo:hi], with a note at each marker up to hi."""
+        while markers and markers[0].offset <= hi:
+            marker = markers.popleft()
             _append_text(el, text[lo:marker.offset])
             el.append(self._note(marker))
             lo = marker.offset
-            markers.remove(marker)
         _append_text(el, text[lo:hi])
 
     def _element(self, parent: etree._Element, r: _Range) -> etree._Element:
         """Append the element of a range; return the element its content goes into."""
         if r.repair:
+            self.repairs += 1  # an id per repair, so the apparatus can point to it
             choice = etree.SubElement(parent, tei("choice"))
+            choice.set(XML_ID, f"{self.letter.id}-repair{self.repairs}")
             etree.SubElement(choice, tei("sic")).text = r.repair.sic
             return etree.SubElement(choice, tei("corr"), type=r.repair.rule)
         span = r.span
@@ -188,11 +196,9 @@ class _Encoder:
         return el
 
     def _note(self, marker: Marker) -> etree._Element:
-        ident = f"{self.letter.id}-fn{marker.n}"
-        count = 2
-        while ident in self.note_ids:  # a number the source repeats
-            ident, count = f"{self.letter.id}-fn{marker.n}-{count}", count + 1
-        self.note_ids.add(ident)
+        self.note_count[marker.n] += 1
+        count = self.note_count[marker.n]  # a number the source repeats gets -2, -3, ...
+        ident = f"{self.letter.id}-fn{marker.n}" + (f"-{count}" if count > 1 else "")
         note = etree.Element(tei("note"), n=marker.n, place="foot", type="editorial")
         note.set(XML_ID, ident)
         texts = self.texts.get(marker.n)
@@ -206,10 +212,12 @@ class _Encoder:
 def _append_text(el: etree._Element, s: str) -> None:
     if not s:
         return
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + s
-    else:
+    try:
+        last = el[-1]  # len(el) would count every child: slow in a long paragraph
+    except IndexError:
         el.text = (el.text or "") + s
+    else:
+        last.tail = (last.tail or "") + s
 
 
 def _header(letter: Letter, register: Register,
@@ -220,9 +228,11 @@ def _header(letter: Letter, register: Register,
     header.append(_profile_desc(letter, register, spans_of))
     revision = etree.SubElement(header, tei("revisionDesc"))
     repairs = sum(len(b.repairs) for b in letter.blocks)
+    form = (f" The source's {' and '.join(letter.source_form)} are not part of the text."
+            if letter.source_form else "")
     etree.SubElement(revision, tei("change")).text = (
         f"Encoded from {letter.source_name} by edition {__version__}, with {repairs} "
-        f"editorial repair{'s' if repairs != 1 else ''}.")
+        f"editorial repair{'s' if repairs != 1 else ''}.{form}")
     return header
 
 

@@ -114,6 +114,7 @@ class Letter:
     text: Division
     note_texts: tuple[NoteText, ...] = ()
     reports: tuple[Report, ...] = ()
+    source_form: tuple[str, ...] = ()  # what the text leaves out: "CRLF line ends", ...
 
     @property
     def dateline(self) -> Block:

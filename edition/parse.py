@@ -19,15 +19,21 @@ from .errors import ConversionError
 from .model import Block, Division, Letter, Marker, NoteText, Repair, Report
 from .structure import MONTHS, divide, document_kind
 
+_BOM = b"\xef\xbb\xbf"
+# Characters XML 1.0 does not allow (tab, line feed and carriage return it does).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 _NOTE_LINE = re.compile(r"/(\d+)/\s+(.*)\Z")
 # One pass over a line finds intact markers, digit runs (damaged markers hide in these)
 # and runs of full stops (a doubled one is a slip, three or more an ellipsis).
-_TOKEN = re.compile(r"(?P<marker>/(?P<n>\d+)/)|(?P<digits>\d+)|(?P<dots>\.{2,})")
+_TOKEN = re.compile(r"(?P<marker>/(?P<n>\d+)/)|(?P<digits>\d+)|(?P<dots>\.{2,})"
+                    r"|(?P<empty>(?<![:/])//(?!/))")  # "//" outside a URL: no number
 # A day in a run of dates after a month name: "October 27 and 28", "November 2, 3".
 _DAY_CONTEXT = re.compile(
     r"(?:%s)\s+(?:\d{1,2}(?:/\d+/)?(?:,?\s+and\s+|,\s+|\s+or\s+))*\Z" % "|".join(MONTHS))
 _GLUE_BEFORE = re.compile(r"[A-Za-z.,;:)\"]\Z")
+_RUN_ON = re.compile(r"\d+/")  # after a marker: "/1/2/", two markers sharing a slash
+_CONTEXT = 120  # characters before a digit run that can make it a day or a glued marker
 
 
 def letter_id(name: str) -> str:
@@ -47,8 +53,9 @@ def letter_id(name: str) -> str:
 def parse(data: bytes, *, name: str) -> Letter:
     """Read a transcription: heading, dateline, paragraphs, markers and note texts."""
     ident = letter_id(name)
-    lines = _decode(data).split("\n")
-    numbered = [(i, line.rstrip("\r")) for i, line in enumerate(lines, start=1)]
+    bom = data.startswith(_BOM)
+    lines = _decode(data.removeprefix(_BOM)).split("\n")
+    numbered = [(i, line.removesuffix("\r")) for i, line in enumerate(lines, start=1)]
     content = [(i, line) for i, line in numbered if line.strip()]
     if not content:
         raise ConversionError("the transcription is empty; line 1 must be the heading",
@@ -65,11 +72,16 @@ def parse(data: bytes, *, name: str) -> Letter:
     reader = _BlockReader(intact=frozenset(re.findall(r"/(\d+)/", "\n".join(
         line_text for _, line_text in content[:2] + body))))
     head = reader.read(Block(heading, 1, kind="head"))
+    text = _read_division(text, reader)
+    crlf = any(line.endswith("\r") for line in lines)
+    form = (("UTF-8 byte-order mark",) if bom else ()) + (("CRLF line ends",) if crlf else ())
+    reports = [Report(1, 1, f"the source's {' and '.join(form)} are left out of the text, "
+                            f"which is otherwise kept as it is")] if form else []
     return Letter(
         id=ident, source_name=name.rsplit("/", 1)[-1],
         source_sha256=hashlib.sha256(data).hexdigest(),
-        head=head, text=_read_division(text, reader),
-        note_texts=note_texts, reports=tuple(reader.reports))
+        head=head, text=text, note_texts=note_texts,
+        reports=tuple(reports + reader.reports), source_form=form)
 
 
 def _read_division(division: Division, reader: "_BlockReader") -> Division:
@@ -83,15 +95,31 @@ def _read_division(division: Division, reader: "_BlockReader") -> Division:
 
 
 def _decode(data: bytes) -> str:
+    """The text, or an error at the first byte or character no transcription has."""
+    if (nul := data.find(b"\0")) >= 0:
+        line, column = _position(data, nul)
+        raise ConversionError("a binary file, not a plain-text transcription: it has a "
+                              "NUL byte", line=line, column=column)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        line, column = _position(data, err.start)
         raise ConversionError(
             f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded "
             f"({err.reason}); save the transcription as UTF-8",
             line=line, column=column) from None
+    if bad := _NOT_XML.search(text):
+        line, column = _position(text, bad.start())
+        raise ConversionError(f"control character U+{ord(bad[0]):04X} cannot be encoded "
+                              f"in XML; remove it from the transcription",
+                              line=line, column=column)
+    return text
+
+
+def _position(data: bytes | str, index: int) -> tuple[int, int]:
+    """Line and column (1-based) of an index into the source."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    return data.count(newline, 0, index) + 1, index - (data.rfind(newline, 0, index) + 1) + 1
 
 
 def _split_note_block(content: list[tuple[int, str]]
@@ -142,7 +170,15 @@ class _BlockReader:
                    column: int) -> tuple[str, Marker | Repair | None]:
         """What a token reads as, and the marker or repair it makes, if any."""
         if token["marker"]:
+            if run_on := _RUN_ON.match(raw, token.end()):
+                self.reports.append(Report(line, column, (
+                    f"markers run together in '{token[0]}{run_on[0]}': read as {token[0]} "
+                    f"followed by the text '{run_on[0]}'; check the source")))
             return "", self._marker(token["n"], offset, line, column)
+        if token["empty"]:
+            self.reports.append(Report(line, column, (
+                "'//' looks like a footnote marker without its number; kept as text")))
+            return token[0], None
         if token["dots"]:
             return self._dots(token["dots"], offset, line, column)
         return self._digits(raw, token, offset, line, column)
@@ -168,7 +204,9 @@ class _BlockReader:
                 column: int) -> tuple[str, Repair | None]:
         """A digit run that is a marker with its slashes lost, or just a number."""
         digits, n = token["digits"], str(self.expected)
-        before, after = raw[:token.start()], raw[token.end():]
+        # a window, not the whole line before: lines may be megabytes long
+        before = raw[max(0, token.start() - _CONTEXT):token.start()]
+        after = raw[token.end():token.end() + 1]
         day = digits[:-len(n)]
         in_dates = bool(_DAY_CONTEXT.search(before))
         if (digits.endswith(n) and day and not day.startswith("0") and int(day) <= 31

@@ -10,6 +10,7 @@ is left untagged rather than guessed. Spans never cross a repair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -43,7 +44,7 @@ def tag(letter: Letter, register: Register) -> tuple[tuple[Span, ...], ...]:
     """The spans of each block of the letter, in the order of `letter.blocks`."""
     when = letter_date(letter)
     names = _name_pattern(register, when)
-    named: list[str] = []  # entry ids in the order the letter names them
+    named: dict[str, tuple] = {}  # entry id: where the letter last named it
     zone = _zone(letter.dateline, names[0], register)
     return tuple(_tag_block(block, names, when, named,
                             zone if block is letter.dateline else "")
@@ -66,7 +67,7 @@ def _zone(dateline: Block, pattern: re.Pattern[str], register: Register) -> str:
 
 
 def _tag_block(block: Block, names: tuple[re.Pattern[str], dict], when: str,
-               named: list[str], zone: str) -> tuple[Span, ...]:
+               named: dict[str, tuple], zone: str) -> tuple[Span, ...]:
     pattern, meanings = names
     candidates = _names(block.text, pattern) + _dates(block.text, when, zone)
     if block.kind == "dateline":  # an undated letter says so: a date without @when
@@ -75,21 +76,22 @@ def _tag_block(block: Block, names: tuple[re.Pattern[str], dict], when: str,
         candidates.append(Span(0, len(block.number), "idno", type="telegram"))
     candidates.sort(key=lambda s: (s.start, -(s.end - s.start)))
     chosen: list[Span] = []
+    repair_ends = [r.end for r in block.repairs]  # repairs are in order, never overlap
     for span in candidates:
         if chosen and span.start < chosen[-1].end:
             continue  # overlaps a longer or earlier mention
-        if any(_crosses(span, r) for r in block.repairs):
+        if _crosses_a_repair(span, block.repairs, repair_ends):
             continue
         if span.element == "name":
             span = _resolve(span, meanings[block.text[span.start:span.end]], named)
             if span is None:
                 continue
-            named.append(span.ref)
+            named[span.ref] = (block.line, block.column, span.start)
         chosen.append(span)
     return tuple(chosen)
 
 
-def _resolve(span: Span, meaning: set[tuple[str, str, bool]], named: list[str]
+def _resolve(span: Span, meaning: set[tuple[str, str, bool]], named: dict[str, tuple]
              ) -> Span | None:
     """The entry a matched form means here: its only one, the one named last, or the
     preferred one; None where the context does not decide."""
@@ -97,12 +99,22 @@ def _resolve(span: Span, meaning: set[tuple[str, str, bool]], named: list[str]
         ((element, ref, _),) = meaning
     else:
         by_id = {ref: (element, ref, preferred) for element, ref, preferred in meaning}
-        last = next((ref for ref in reversed(named) if ref in by_id), None)
+        last = max((ref for ref in by_id if ref in named), key=named.get, default=None)
         preferred = [m for m in meaning if m[2]]
         if last is None and len(preferred) != 1:
             return None
         element, ref, _ = by_id[last] if last else preferred[0]
     return Span(span.start, span.end, element, ref=ref)
+
+
+def _crosses_a_repair(span: Span, repairs: tuple[Repair, ...], ends: list[int]) -> bool:
+    """Whether the span crosses one of the repairs (sorted, with their `ends`)."""
+    i = bisect_right(ends, span.start)  # the first repair that ends after the span starts
+    while i < len(repairs) and repairs[i].start < span.end:
+        if _crosses(span, repairs[i]):
+            return True
+        i += 1
+    return False
 
 
 def _crosses(span: Span, repair: Repair) -> bool:

@@ -230,6 +230,7 @@ def _cross_references(tree: etree._ElementTree, name: str, register: Register | 
             f"a letter's xml:id and file name must be the same, so its outputs and "
             f"citations agree"))
     yield from _unique_ids(root, name, locate)
+    yield from _note_sequence(root, name, locate)
     if register is not None:
         yield from _refs(root, register, name, locate)
 
@@ -246,6 +247,17 @@ def _unique_ids(root: etree._Element, name: str, locate: "_Locator") -> Iterator
                 f"{first[ident].sourceline}. Each xml:id must be unique in its file"))
         else:
             first[ident] = el
+
+
+def _note_sequence(root: etree._Element, name: str,
+                   locate: "_Locator") -> Iterator[Problem]:
+    for position, note in enumerate(root.xpath("tei:text//tei:note[@n]", namespaces=NS),
+                                    start=1):
+        if note.get("n") != str(position):
+            yield Problem(name, *locate(note), "note-sequence", (
+                f"note n='{note.get('n')}' is note {position} of the letter; footnote "
+                f"numbers should run 1..n in order. Sources sometimes repeat or skip one: "
+                f"check the source, and keep its number if it has it so"), "warning")
 
 
 def _refs(root: etree._Element, register: Register, name: str,

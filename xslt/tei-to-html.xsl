@@ -121,8 +121,17 @@
     <time datetime="{@when}"><xsl:apply-templates/></time>
   </xsl:template>
 
+  <!-- A repair's anchor: its xml:id (the converter gives one), else a generated id. -->
+  <xsl:template name="repair-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="generate-id()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:choice">
-    <span class="corr" id="repair-{count(preceding::tei:choice) + 1}" title="The source reads “{tei:sic}”"><xsl:apply-templates select="tei:corr/node()"/></span>
+    <xsl:variable name="id"><xsl:call-template name="repair-id"/></xsl:variable>
+    <span class="corr" id="{$id}" title="The source reads “{tei:sic}”"><xsl:apply-templates select="tei:corr/node()"/></span>
   </xsl:template>
 
   <xsl:template match="tei:note">
@@ -146,7 +155,7 @@
 
   <xsl:template match="tei:choice" mode="apparatus">
     <tr>
-      <td><a href="#repair-{count(preceding::tei:choice) + 1}"><xsl:value-of select="tei:sic"/></a></td>
+      <td><a><xsl:attribute name="href">#<xsl:call-template name="repair-id"/></xsl:attribute><xsl:value-of select="tei:sic"/></a></td>
       <td>
         <xsl:value-of select="tei:corr"/>
         <xsl:for-each select="tei:corr//tei:note">
