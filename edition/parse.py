@@ -66,13 +66,20 @@ def parse(data: bytes, *, name: str) -> Letter:
         raise ConversionError("line 2 must be the dateline (place, date), "
                               "for example 'Moscow, November 14, 1962.'", line=2)
     body, note_texts = _split_note_block(content[2:])
-    (_, heading), (dateline_line, dateline) = content[:2]
-    text = divide(document_kind(heading), Block(dateline, dateline_line, kind="dateline"),
-                  [Block(line_text, line) for line, line_text in body])
-    reader = _BlockReader(intact=frozenset(re.findall(r"/(\d+)/", "\n".join(
-        line_text for _, line_text in content[:2] + body))))
-    head = reader.read(Block(heading, 1, kind="head"))
-    text = _read_division(text, reader)
+    head, text, reader = _read_text(content[:2], body)
+    called = {m.n for b in (head, *text.blocks) for m in b.markers} | {
+        r.marker.n for b in (head, *text.blocks) for r in b.repairs if r.marker}
+    orphan = next((i for i, note in enumerate(note_texts) if note.n not in called), None)
+    if orphan is not None:
+        # a note text no marker calls would be lost: from it on, the lines are paragraphs
+        first = note_texts[orphan]
+        body += [(note.block.line, lines[note.block.line - 1].removesuffix("\r"))
+                 for note in note_texts[orphan:]]
+        note_texts = note_texts[:orphan]
+        head, text, reader = _read_text(content[:2], body)
+        reader.reports.append(Report(first.block.line, 1, (
+            f"a note text for /{first.n}/, which no marker of the letter calls; it and "
+            f"the lines after it are kept as paragraphs")))
     crlf = any(line.endswith("\r") for line in lines)
     form = (("UTF-8 byte-order mark",) if bom else ()) + (("CRLF line ends",) if crlf else ())
     reports = [Report(1, 1, f"the source's {' and '.join(form)} are left out of the text, "
@@ -82,6 +89,18 @@ def parse(data: bytes, *, name: str) -> Letter:
         source_sha256=hashlib.sha256(data).hexdigest(),
         head=head, text=text, note_texts=note_texts,
         reports=tuple(reports + reader.reports), source_form=form)
+
+
+def _read_text(top: list[tuple[int, str]], body: list[tuple[int, str]]
+               ) -> tuple[Block, Division, "_BlockReader"]:
+    """The heading and the text, their markers read; the reader holds the reports."""
+    (_, heading), (dateline_line, dateline) = top
+    text = divide(document_kind(heading), Block(dateline, dateline_line, kind="dateline"),
+                  [Block(line_text, line) for line, line_text in body])
+    reader = _BlockReader(intact=frozenset(re.findall(r"/(\d+)/", "\n".join(
+        line_text for _, line_text in top + body))))
+    head = reader.read(Block(heading, 1, kind="head"))
+    return head, _read_division(text, reader), reader
 
 
 def _read_division(division: Division, reader: "_BlockReader") -> Division:

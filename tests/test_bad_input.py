@@ -110,6 +110,7 @@ def test_a_bom_and_crlf_are_accepted_and_said_in_the_header(register, schemas):
     (b"A/1/ b/1/ c.", "out of sequence"),
     (b"A marker // without its number.", "without its number"),
     (b"Two markers/1/2/ run together.", "markers run together"),
+    (b"No marker here.\n\n/1/ A note text no marker calls.", "no marker of the letter calls"),
     (b"Specials & < > \" ' and ]]> in the text.", None),
     ("Beyond the BMP: \U0001d11e \U0001f600.".encode("utf-8"), None),
 ])
