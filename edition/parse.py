@@ -23,7 +23,7 @@ _BOM = b"\xef\xbb\xbf"
 # Characters XML 1.0 does not allow (tab, line feed and carriage return it does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
-_NOTE_LINE = re.compile(r"/(\d+)/\s+(.*)\Z")
+_NOTE_LINE = re.compile(r"/(\d+)/ (.*)\Z")  # one space, then the text as it is
 # One pass over a line finds intact markers, digit runs (damaged markers hide in these)
 # and runs of full stops (a doubled one is a slip, three or more an ellipsis).
 _TOKEN = re.compile(r"(?P<marker>/(?P<n>\d+)/)|(?P<digits>\d+)|(?P<dots>\.{2,})"
