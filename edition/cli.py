@@ -5,6 +5,7 @@ Exit status: 0 success, 1 invalid input or invalid edition, 2 usage or I/O error
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from .build import build as build_edition, convert as convert_letter
+from . import build as builder
+from .build import convert as convert_letter
 from .errors import EditionError
 from . import evaluate as scoring, report
 from .register import Register, read_register
@@ -22,6 +24,7 @@ from .validate import (Problem, Schemas, load_schemas, load_tei_all,
                        validate as validate_file)
 
 TEI_ALL_ENV = "EDITION_TEI_ALL"
+PROGRESS_FROM = 5  # letters; fewer build too fast for a progress bar to help
 
 register_option = click.option(
     "--register", "register_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -138,31 +141,75 @@ def _validate_one(path: Path, register_path: Path | None, schemas: Schemas,
 @register_option
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 if a fresh build differs from OUT.")
-def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool) -> None:
-    """Build TEI, HTML and text for every letter, validating each TEI file.
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the letters; the outputs do not depend on it.")
+def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool,
+          jobs: int) -> None:
+    """Build TEI, HTML and text for every letter, validating each TEI file. Only letters
+    whose seed changed are rebuilt (OUT/.manifest.json records the inputs); a changed
+    register or edition version rebuilds all.
 
     Example: edition build --check
     """
     seeds = {str(p): _read(p) for p in sorted(seeds_dir.glob("*.txt"))}
     if not seeds:
         _fail(f"{seeds_dir}: no transcriptions (*.txt) to build", status=2)
-    result = _guard(lambda: build_edition(seeds, _read(register_path)), register_path)
-    for name, report in result.reports:
-        click.echo(f"{name}:{report.line}:{report.column}: {report.message}", err=True)
-    for problem in result.warnings:
-        click.echo(str(problem), err=True)
+    register_xml = _read(register_path)
+    _guard(lambda: builder.check_register(register_xml), register_path)
     if check:
-        stale = _stale(out_dir, result.files)
-        for path in stale:
-            click.echo(f"{out_dir / path}: differs from a fresh build", err=True)
-        if stale:
-            _fail(f"{out_dir}: {len(stale)} file(s) out of date; run 'edition build'")
-        click.echo(f"{out_dir}: {len(result.files)} files, all current", err=True)
+        _check(out_dir, _guard(lambda: builder.build(seeds, register_xml, jobs=jobs),
+                               register_path).files)
         return
-    for path, data in result.files.items():
+    manifest_path = out_dir / builder.MANIFEST
+    todo = builder.plan(seeds, register_xml,
+                        manifest_path.read_bytes() if manifest_path.is_file() else None,
+                        _present(out_dir))
+    if todo.nothing_to_do:
+        click.echo(f"{out_dir}: nothing to do, {len(seeds)} letter(s) current", err=True)
+        return
+    letters = _guard(lambda: _with_progress(builder.build_letters(
+        {name: seeds[name] for name in todo.stale}, register_xml, jobs=jobs),
+        len(todo.stale)), register_path)
+    for letter in letters:
+        for report in letter.reports:
+            click.echo(f"{letter.name}:{report.line}:{report.column}: {report.message}",
+                       err=True)
+        for problem in letter.warnings:
+            click.echo(str(problem), err=True)
+    teis = {ident: _read(out_dir / "tei" / f"{ident}.xml")
+            for ident in todo.current.values()} | {b.ident: b.tei for b in letters}
+    files = _guard(lambda: builder.collection_files(teis, register_xml), register_path)
+    for letter in letters:
+        files.update(letter.files)
+    for path, data in sorted(files.items()):
         _write(out_dir / path, data)
-    click.echo(f"{out_dir}: {len(result.files)} files from {len(seeds)} letter(s)",
-               err=True)
+    for path in todo.removed:
+        (out_dir / path).unlink()
+    outputs = {b.name: (b.ident, list(b.files)) for b in letters}
+    previous = json.loads(manifest_path.read_bytes()) if todo.current else {"letters": {}}
+    outputs |= {name: (ident, previous["letters"][name]["files"])
+                for name, ident in todo.current.items()}
+    _write(manifest_path, builder.manifest(seeds, register_xml, outputs))
+    click.echo(f"{out_dir}: {len(files)} files written for {len(letters)} letter(s) "
+               f"rebuilt, {len(todo.current)} current, {len(todo.removed)} file(s) of "
+               f"removed letters deleted", err=True)
+
+
+def _with_progress(letters, total: int) -> list:
+    """Collect the letters, with a progress bar on a terminal (not under CI)."""
+    shown = total > PROGRESS_FROM and sys.stderr.isatty() and not os.environ.get("CI")
+    with click.progressbar(letters, length=total, label="Building", file=sys.stderr,
+                           hidden=not shown) as bar:
+        return list(bar)
+
+
+def _check(out_dir: Path, files: dict[str, bytes]) -> None:
+    stale = _stale(out_dir, files)
+    for path in stale:
+        click.echo(f"{out_dir / path}: differs from a fresh build", err=True)
+    if stale:
+        _fail(f"{out_dir}: {len(stale)} file(s) out of date; run 'edition build'")
+    click.echo(f"{out_dir}: {len(files)} files, all current", err=True)
 
 
 @main.command()
@@ -203,12 +250,18 @@ def evaluate(gold_dir: Path, tei_dir: Path, register_path: Path,
 
 def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
     """Paths whose committed bytes differ from the build's, or that it would not write."""
-    folders = {path.split("/", 1)[0] for path in files}
-    present = {p.relative_to(out_dir).as_posix() for folder in folders
-               for p in (out_dir / folder).rglob("*") if p.is_file()}
+    present = _present(out_dir)
     return sorted(path for path in present | set(files)
                   if path not in files or path not in present
                   or (out_dir / path).read_bytes() != files[path])
+
+
+def _present(out_dir: Path) -> set[str]:
+    """The output files under OUT, as relative paths; hidden ones (the manifest) not."""
+    if not out_dir.is_dir():
+        return set()
+    return {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
 
 
 def _register_for(register_path: Path | None, letter: Path) -> Register | None:

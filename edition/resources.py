@@ -10,3 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 XSD = ROOT / "schema" / "edition.xsd"
 SCHEMATRON = ROOT / "schema" / "edition.sch"
 XSLT = ROOT / "xslt"
+PACKAGE = ROOT / "edition"
+
+
+def code_files() -> list[Path]:
+    """Every file whose change can change an output: the package, stylesheets, schemas."""
+    return sorted([*PACKAGE.glob("*.py"), *XSLT.glob("*"), *XSD.parent.glob("*")])

@@ -63,7 +63,7 @@ def test_build_then_check_passes_and_a_changed_file_fails_it(runner, project):
     assert run(runner, project).exit_code == 0
     built = sorted(p.relative_to(project / "build").as_posix()
                    for p in (project / "build").rglob("*") if p.is_file())
-    assert built == ["html/edition.css", "html/index.html",
+    assert built == [".manifest.json", "html/edition.css", "html/index.html",
                      "html/khrushchev-kennedy-1962-11-14.html",
                      "tei/khrushchev-kennedy-1962-11-14.xml", "tei/register.xml",
                      "text/khrushchev-kennedy-1962-11-14.diplomatic.txt",
