@@ -147,10 +147,10 @@ def collection_files(teis: Mapping[str, bytes], register_xml: bytes) -> dict[str
 @dataclass(frozen=True)
 class Plan:
     """What a rebuild must do: letters to build, letters whose outputs are current
-    (seed name: letter id), and the outputs of letters whose seeds are gone."""
+    (seed name: letter id and output paths), and the outputs of removed seeds."""
 
     stale: tuple[str, ...]
-    current: dict[str, str]
+    current: dict[str, tuple[str, list[str]]]
     removed: tuple[str, ...]
 
     @property
@@ -165,7 +165,7 @@ def plan(seeds: Mapping[str, bytes], register_xml: bytes, previous: bytes | None
     old = json.loads(previous) if previous else {}
     letters = old.get("letters", {}) if old.get("fingerprint") == fingerprint(
         register_xml) else {}
-    current = {name: entry["id"] for name, entry in letters.items()
+    current = {name: (entry["id"], entry["files"]) for name, entry in letters.items()
                if name in seeds and entry["sha256"] == _sha256(seeds[name])
                and all(path in present for path in entry["files"])}
     removed = tuple(sorted(path for name, entry in old.get("letters", {}).items()

@@ -5,7 +5,6 @@ Exit status: 0 success, 1 invalid input or invalid edition, 2 usage or I/O error
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -61,8 +60,7 @@ def convert(src: Path, output: Path | None, register_path: Path) -> None:
     register = _guard(lambda: read_register(_read(register_path)), register_path)
     converted = _guard(lambda: convert_letter(_read(src), name=str(src),
                                               register=register), src)
-    for report in converted.reports:
-        click.echo(f"{src}:{report.line}:{report.column}: {report.message}", err=True)
+    _report(str(src), converted.reports)
     if output is None:
         click.echo(converted.tei.decode("utf-8"), nl=False)
     else:
@@ -171,13 +169,9 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool,
         {name: seeds[name] for name in todo.stale}, register_xml, jobs=jobs),
         len(todo.stale)), register_path)
     for letter in letters:
-        for report in letter.reports:
-            click.echo(f"{letter.name}:{report.line}:{report.column}: {report.message}",
-                       err=True)
-        for problem in letter.warnings:
-            click.echo(str(problem), err=True)
+        _report(letter.name, letter.reports, letter.warnings)
     teis = {ident: _read(out_dir / "tei" / f"{ident}.xml")
-            for ident in todo.current.values()} | {b.ident: b.tei for b in letters}
+            for ident, _ in todo.current.values()} | {b.ident: b.tei for b in letters}
     files = _guard(lambda: builder.collection_files(teis, register_xml), register_path)
     for letter in letters:
         files.update(letter.files)
@@ -185,14 +179,19 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool,
         _write(out_dir / path, data)
     for path in todo.removed:
         (out_dir / path).unlink()
-    outputs = {b.name: (b.ident, list(b.files)) for b in letters}
-    previous = json.loads(manifest_path.read_bytes()) if todo.current else {"letters": {}}
-    outputs |= {name: (ident, previous["letters"][name]["files"])
-                for name, ident in todo.current.items()}
+    outputs = {b.name: (b.ident, list(b.files)) for b in letters} | todo.current
     _write(manifest_path, builder.manifest(seeds, register_xml, outputs))
     click.echo(f"{out_dir}: {len(files)} files written for {len(letters)} letter(s) "
                f"rebuilt, {len(todo.current)} current, {len(todo.removed)} file(s) of "
                f"removed letters deleted", err=True)
+
+
+def _report(name: str, reports, warnings=()) -> None:
+    """The reader's reports and the validator's warnings of a letter, on stderr."""
+    for report in reports:
+        click.echo(f"{name}:{report.line}:{report.column}: {report.message}", err=True)
+    for problem in warnings:
+        click.echo(str(problem), err=True)
 
 
 def _with_progress(letters, total: int) -> list:

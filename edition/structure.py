@@ -126,8 +126,8 @@ def _telegram(dateline: Block, lines: list[Block]) -> Division:
         body.append(_letter("letter", (), [b for b in carried if b is not None]))
         body += closing
         body += lines[end + 1:]
-    body = [replace(b, kind="p") if isinstance(b, Block) and b.kind not in ("label",)
-            else b for b in body]
+    body = [replace(b, kind="p") if isinstance(b, Block) and b.kind != "label" else b
+            for b in body]
     if body and isinstance(body[0], Block) and (number := _NUMBER.match(body[0].text)):
         body[0] = replace(body[0], number=number[0])
     return Division("telegram", (dateline,), tuple(body), tuple(closer))
