@@ -295,7 +295,11 @@ def _read(path: Path) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a temporary file beside the target, then a rename."""
+    """Write atomically: a temporary file beside the target, then a rename. A target
+    that is no regular file (/dev/null, a pipe) is written to as it is, not replaced."""
+    if path.exists() and not path.is_file():
+        path.write_bytes(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -57,6 +60,23 @@ def test_convert_refuses_bad_input_in_one_line_and_writes_nothing(runner, projec
         f"edition: {src}:2:7: not UTF-8: byte 0xff cannot be decoded (invalid start "
         f"byte); save the transcription as UTF-8")
     assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_convert_writes_into_a_pipe_without_replacing_it(runner, project):
+    """-o /dev/null or a pipe: written to, never replaced by a regular file."""
+    pipe = project / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = runner.invoke(main, ["convert", str(project / "seeds" / SEED_NAME), "-o",
+                                  str(pipe), "--register",
+                                  str(project / "seeds" / "register.xml")])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received[0].startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<TEI")
 
 
 def test_build_then_check_passes_and_a_changed_file_fails_it(runner, project):
