@@ -297,7 +297,8 @@ def _tei_all(tree: etree._ElementTree, rng: etree.RelaxNG, name: str) -> Iterato
 class _Locator:
     """Line and column of an element's start tag in the parsed bytes.
 
-    lxml gives lines only; the column is found by counting start tags on that line.
+    lxml gives lines only; the column is found by counting start tags on that line,
+    once per line, however many problems it has.
     """
 
     def __init__(self, data: bytes, tree: etree._ElementTree) -> None:
@@ -306,13 +307,14 @@ class _Locator:
         for el in tree.getroot().iter():
             if el.sourceline:
                 self.on_line.setdefault(el.sourceline, []).append(el)
+        self.columns: dict[int, dict[etree._Element, int]] = {}
 
     def __call__(self, el: etree._Element) -> tuple[int, int]:
         line = el.sourceline or 1
-        siblings = self.on_line.get(line, [])
-        text = self.lines[line - 1] if line <= len(self.lines) else ""
-        starts = [m.start() + 1 for m in re.finditer(r"<(?![/!?])", text)]
-        # Elements that start on an earlier line and end here are not in `siblings`,
-        # so the k-th element of this line has the k-th start tag of this line.
-        k = next((i for i, e in enumerate(siblings) if e is el), 0)
-        return line, starts[k] if k < len(starts) else 1
+        if line not in self.columns:
+            text = self.lines[line - 1] if line <= len(self.lines) else ""
+            starts = [m.start() + 1 for m in re.finditer(r"<(?![/!?])", text)]
+            # Elements that start on an earlier line and end here are not on this
+            # line's list, so its k-th element has its k-th start tag.
+            self.columns[line] = dict(zip(self.on_line.get(line, []), starts))
+        return line, self.columns[line].get(el, 1)
