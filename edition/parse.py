@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .errors import ConversionError
@@ -67,19 +68,18 @@ def parse(data: bytes, *, name: str) -> Letter:
                               "for example 'Moscow, November 14, 1962.'", line=2)
     body, note_texts = _split_note_block(content[2:])
     head, text, reader = _read_text(content[:2], body)
-    called = {m.n for b in (head, *text.blocks) for m in b.markers} | {
-        r.marker.n for b in (head, *text.blocks) for r in b.repairs if r.marker}
-    orphan = next((i for i, note in enumerate(note_texts) if note.n not in called), None)
+    orphan = _first_uncalled(note_texts, (head, *text.blocks))
     if orphan is not None:
-        # a note text no marker calls would be lost: from it on, the lines are paragraphs
-        first = note_texts[orphan]
+        # A note text no marker calls would be lost, and the notes follow the text in
+        # the diplomatic view: so all the note lines are kept as paragraphs, in order.
         body += [(note.block.line, lines[note.block.line - 1].removesuffix("\r"))
-                 for note in note_texts[orphan:]]
-        note_texts = note_texts[:orphan]
+                 for note in note_texts]
         head, text, reader = _read_text(content[:2], body)
-        reader.reports.append(Report(first.block.line, 1, (
-            f"a note text for /{first.n}/, which no marker of the letter calls; it and "
-            f"the lines after it are kept as paragraphs")))
+        reader.reports.append(Report(note_texts[orphan].block.line, 1, (
+            f"a note text for /{note_texts[orphan].n}/, which no marker of the letter "
+            f"calls; the note lines from line {note_texts[0].block.line} are kept as "
+            f"paragraphs")))
+        note_texts = ()
     crlf = any(line.endswith("\r") for line in lines)
     form = (("UTF-8 byte-order mark",) if bom else ()) + (("CRLF line ends",) if crlf else ())
     reports = [Report(1, 1, f"the source's {' and '.join(form)} are left out of the text, "
@@ -89,6 +89,19 @@ def parse(data: bytes, *, name: str) -> Letter:
         source_sha256=hashlib.sha256(data).hexdigest(),
         head=head, text=text, note_texts=note_texts,
         reports=tuple(reports + reader.reports), source_form=form)
+
+
+def _first_uncalled(note_texts: tuple[NoteText, ...], blocks: tuple[Block, ...]
+                    ) -> int | None:
+    """The index of the first note text that no marker is left to call, if any: each
+    marker takes the first unused text of its number, as the encoder places them."""
+    calls = Counter(m.n for b in blocks for m in b.markers)
+    calls.update(r.marker.n for b in blocks for r in b.repairs if r.marker)
+    for i, note in enumerate(note_texts):
+        if not calls[note.n]:
+            return i
+        calls[note.n] -= 1
+    return None
 
 
 def _read_text(top: list[tuple[int, str]], body: list[tuple[int, str]]

@@ -111,6 +111,7 @@ def test_a_bom_and_crlf_are_accepted_and_said_in_the_header(register, schemas):
     (b"A marker // without its number.", "without its number"),
     (b"Two markers/1/2/ run together.", "markers run together"),
     (b"No marker here.\n\n/1/ A note text no marker calls.", "no marker of the letter calls"),
+    (b"One marker./1/\n\n/1/ Its note.\n/1/ A second text for it.", "no marker of the letter"),
     (b"Specials & < > \" ' and ]]> in the text.", None),
     ("Beyond the BMP: \U0001d11e \U0001f600.".encode("utf-8"), None),
 ])
