@@ -24,7 +24,7 @@ from .model import Letter, Report
 from .encode import encode
 from .parse import parse
 from .register import Register, read_register
-from .render import RENDERERS, render, render_index
+from .render import RENDERERS, render, render_index, render_register
 from .tag import tag
 from .tei import REGISTER_FILE, parse_xml
 from .validate import Problem, Schemas, validate
@@ -138,9 +138,12 @@ def check_register(register_xml: bytes, *, schemas: Schemas | None = None) -> Re
 
 
 def collection_files(teis: Mapping[str, bytes], register_xml: bytes) -> dict[str, bytes]:
-    """What the collection shares: the register, the index of letters, the CSS."""
+    """What the collection shares: the register, its page listing where each entry is
+    mentioned, the index of letters, the CSS."""
+    letters = [parse_xml(teis[ident]) for ident in sorted(teis)]
     return {f"tei/{REGISTER_FILE}": register_xml,
-            "html/index.html": render_index(parse_xml(teis[i]) for i in sorted(teis)),
+            "html/index.html": render_index(letters),
+            "html/register.html": render_register(parse_xml(register_xml), letters),
             "html/edition.css": (resources.XSLT / "edition.css").read_bytes()}
 
 

@@ -55,6 +55,16 @@ def render_index(trees: Iterable[etree._ElementTree]) -> bytes:
     return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
 
 
+def render_register(register: etree._ElementTree,
+                    letters: Iterable[etree._ElementTree]) -> bytes:
+    """The register page: a teiCorpus of the register and the letters, as HTML, so
+    that each entry lists the letters and paragraphs that mention it."""
+    corpus = etree.Element(tei("teiCorpus"))
+    corpus.append(deepcopy(register.getroot()))
+    corpus.extend(deepcopy(tree.getroot()) for tree in letters)
+    return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
+
+
 @cache
 def _stylesheet(name: str) -> etree.XSLT:
     return etree.XSLT(etree.parse(str(resources.XSLT / name)))

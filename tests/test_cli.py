@@ -84,7 +84,7 @@ def test_build_then_check_passes_and_a_changed_file_fails_it(runner, project):
     built = sorted(p.relative_to(project / "build").as_posix()
                    for p in (project / "build").rglob("*") if p.is_file())
     assert built == [".manifest.json", "html/edition.css", "html/index.html",
-                     "html/khrushchev-kennedy-1962-11-14.html",
+                     "html/khrushchev-kennedy-1962-11-14.html", "html/register.html",
                      "tei/khrushchev-kennedy-1962-11-14.xml", "tei/register.xml",
                      "text/khrushchev-kennedy-1962-11-14.diplomatic.txt",
                      "text/khrushchev-kennedy-1962-11-14.txt"]

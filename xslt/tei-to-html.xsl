@@ -8,8 +8,12 @@
     tei-dir  where the TEI files are, relative to the page (default '../tei/').
     strict   see common.xsl.
 
+  A teiCorpus of letters' headers (edition.render builds one) becomes the index; a
+  teiCorpus of the register and the letters, the register page, where each entry lists
+  the letters and paragraphs that mention it.
+
   Modes: none for the page, "notes" for the list of footnotes, "apparatus" for the list
-  of repairs, "index" for a letter's row in the index.
+  of repairs, "index" for a letter's row in the index, "register" for the register.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,7 +36,7 @@
         <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
-        <header><nav><a href="index.html">All letters</a></nav></header>
+        <header><nav><a href="index.html">All letters</a> · <a href="register.html">Register</a></nav></header>
         <main><xsl:copy-of select="$content"/></main>
       </body>
     </html>
@@ -113,12 +117,18 @@
     <p><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- A name links to its entry on the register page. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs">
-    <span class="{local-name()}" data-ref="{substring-after(@ref, '#')}"><xsl:apply-templates/></span>
+    <a class="{local-name()}" href="register.html#{substring-after(@ref, '#')}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <!-- A date with @when is machine-readable; an undated letter's "undated" is not. -->
+  <xsl:template match="tei:date[@when]">
+    <time datetime="{@when}"><xsl:apply-templates/></time>
   </xsl:template>
 
   <xsl:template match="tei:date">
-    <time datetime="{@when}"><xsl:apply-templates/></time>
+    <span class="date"><xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- A repair's anchor: its xml:id (the converter gives one), else a generated id. -->
@@ -234,13 +244,87 @@
   <xsl:template match="tei:TEI" mode="index">
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <tr>
-      <td><time datetime="{$sent/tei:date/@when}"><xsl:value-of select="$sent/tei:date"/></time></td>
+      <td><xsl:apply-templates select="$sent/tei:date"/></td>
       <td><xsl:call-template name="names"><xsl:with-param name="action" select="$sent"/></xsl:call-template></td>
       <td><xsl:call-template name="names"><xsl:with-param name="action" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']"/></xsl:call-template></td>
       <td><xsl:value-of select="$sent/tei:placeName"/></td>
       <td><a href="{@xml:id}.html"><xsl:value-of select="normalize-space(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/></a></td>
     </tr>
   </xsl:template>
+
+  <!-- ======================================================== the register -->
+
+  <xsl:key name="mentions" match="tei:text//tei:*[@ref]" use="substring-after(@ref, '#')"/>
+  <xsl:key name="mentions-in-letter" match="tei:text//tei:*[@ref]"
+           use="concat(substring-after(@ref, '#'), ' ', ancestor::tei:TEI/@xml:id)"/>
+  <xsl:key name="mentions-in-paragraph" match="tei:text//tei:*[@ref]"
+           use="concat(substring-after(@ref, '#'), ' ', generate-id(ancestor::tei:p[parent::tei:div]))"/>
+
+  <xsl:template match="/tei:teiCorpus[tei:TEI/tei:standOff]" priority="2">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="'Register'"/>
+      <xsl:with-param name="content">
+        <h1>Register</h1>
+        <nav class="sections"><a href="#persons">Persons</a> · <a href="#places">Places</a> · <a href="#organisations">Organisations</a></nav>
+        <xsl:apply-templates select="tei:TEI/tei:standOff/*" mode="register"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg" mode="register">
+    <xsl:variable name="id">
+      <xsl:choose>
+        <xsl:when test="self::tei:listPerson">persons</xsl:when>
+        <xsl:when test="self::tei:listPlace">places</xsl:when>
+        <xsl:otherwise>organisations</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <section id="{$id}" aria-labelledby="{$id}-heading">
+      <h2 id="{$id}-heading"><xsl:value-of select="concat(translate(substring($id, 1, 1), 'pos', 'POS'), substring($id, 2))"/></h2>
+      <xsl:apply-templates select="*" mode="register"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:person | tei:place | tei:org" mode="register">
+    <xsl:variable name="entry" select="@xml:id"/>
+    <xsl:variable name="mentions" select="key('mentions', $entry)"/>
+    <article class="entry" id="{$entry}">
+      <h3><xsl:value-of select="*[@type = 'reg']"/></h3>
+      <p><xsl:value-of select="normalize-space(tei:note[@type = 'description'])"/></p>
+      <xsl:if test="tei:idno[@type = 'wikidata' or @type = 'viaf' or @type = 'geonames']">
+        <p class="authority"><xsl:apply-templates select="tei:idno" mode="register"/></p>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$mentions">
+          <ul class="mentions">
+            <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in-letter', concat($entry, ' ', ancestor::tei:TEI/@xml:id))[1])]">
+              <xsl:sort select="ancestor::tei:TEI/@xml:id"/>
+              <xsl:variable name="letter" select="ancestor::tei:TEI"/>
+              <li>
+                <a href="{$letter/@xml:id}.html"><xsl:value-of select="normalize-space($letter/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)"/></a>
+                <xsl:for-each select="key('mentions-in-letter', concat($entry, ' ', $letter/@xml:id))[ancestor::tei:p[parent::tei:div]][generate-id() = generate-id(key('mentions-in-paragraph', concat($entry, ' ', generate-id(ancestor::tei:p[parent::tei:div])))[1])]">
+                  <xsl:variable name="n" select="count(ancestor::tei:p[parent::tei:div]/preceding-sibling::tei:p) + 1"/>
+                  <xsl:text> </xsl:text><a href="{$letter/@xml:id}.html#p{$n}" aria-label="paragraph {$n}">¶<xsl:value-of select="$n"/></a>
+                </xsl:for-each>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p class="unmentioned">Not mentioned in these letters.</p></xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="tei:idno[@type = 'wikidata']" mode="register">
+    <a href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a><xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:idno[@type = 'viaf']" mode="register">
+    <a href="https://viaf.org/viaf/{.}">VIAF <xsl:value-of select="."/></a><xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:idno[@type = 'geonames']" mode="register">
+    <a href="https://www.geonames.org/{.}">GeoNames <xsl:value-of select="."/></a><xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:idno" mode="register"/>
 
   <xsl:template match="tei:*" priority="-10">
     <xsl:call-template name="unhandled"/>
