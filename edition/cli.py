@@ -248,8 +248,10 @@ def evaluate(gold_dir: Path, tei_dir: Path, register_path: Path,
 
 
 def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """Paths whose committed bytes differ from the build's, or that it would not write."""
-    present = _present(out_dir)
+    """Paths whose committed bytes differ from the build's, or that it would not write,
+    in the folders the build writes (not, say, build/screenshots/ of the browser test)."""
+    owned = {path.split("/")[0] for path in files}
+    present = {path for path in _present(out_dir) if path.split("/")[0] in owned}
     return sorted(path for path in present | set(files)
                   if path not in files or path not in present
                   or (out_dir / path).read_bytes() != files[path])

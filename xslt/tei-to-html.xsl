@@ -36,7 +36,7 @@
         <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
-        <header><nav><a href="index.html">All letters</a> · <a href="register.html">Register</a></nav></header>
+        <header><nav aria-label="Edition"><a href="index.html">All letters</a> · <a href="register.html">Register</a></nav></header>
         <main><xsl:copy-of select="$content"/></main>
       </body>
     </html>
@@ -265,7 +265,7 @@
       <xsl:with-param name="title" select="'Register'"/>
       <xsl:with-param name="content">
         <h1>Register</h1>
-        <nav class="sections"><a href="#persons">Persons</a> · <a href="#places">Places</a> · <a href="#organisations">Organisations</a></nav>
+        <nav class="sections" aria-label="Register sections"><a href="#persons">Persons</a> · <a href="#places">Places</a> · <a href="#organisations">Organisations</a></nav>
         <xsl:apply-templates select="tei:TEI/tei:standOff/*" mode="register"/>
       </xsl:with-param>
     </xsl:call-template>
