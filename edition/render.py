@@ -34,10 +34,12 @@ RENDERERS = {
 }
 
 
-def render(tree: etree._ElementTree, output: str, *, strict: bool = False) -> bytes:
-    """One output of a TEI document, as bytes; `strict` fails on unhandled elements."""
+def render(tree: etree._ElementTree, output: str, *, strict: bool = False,
+           **params: str) -> bytes:
+    """One output of a TEI document, as bytes; `strict` fails on unhandled elements;
+    `params` set the stylesheet's parameters (width="60" for the reading text)."""
     renderer = RENDERERS[output]
-    params = {k: etree.XSLT.strparam(v) for k, v in renderer.params.items()}
+    params = {k: etree.XSLT.strparam(v) for k, v in {**renderer.params, **params}.items()}
     transform = _stylesheet(renderer.stylesheet)
     try:
         result = transform(tree, strict="true()" if strict else "false()", **params)

@@ -136,3 +136,16 @@ def test_a_repeated_note_number_is_kept_and_warned_about(converted, register, sc
     warnings = [p for p in validate(result.tei, name="d75.xml", register=register,
                                     schemas=schemas) if p.severity == "warning"]
     assert [p.rule for p in warnings] == ["note-sequence"]
+
+
+@pytest.mark.parametrize("path", INPUTS[:16], ids=lambda p: p.stem)
+def test_the_reading_text_is_wrapped_at_72_under_a_header(path, converted):
+    tei = converted[path.parent.name, path.stem].tei
+    text = render(etree.ElementTree(etree.fromstring(tei)), "text", strict=True)
+    lines = text.decode("utf-8").split("\n")
+    assert lines[0].startswith("Source: Foreign Relations of the United States")
+    assert any(line.startswith("Licence: ") for line in lines[:8])
+    assert [line for line in lines if len(line) > 72 and " " in line] == []
+    # wrapping moves words between lines, never loses or changes one
+    unwrapped = render(etree.ElementTree(etree.fromstring(tei)), "text", width="100000")
+    assert text.split() == unwrapped.split() and len(unwrapped.split(b"\n")) < len(lines)

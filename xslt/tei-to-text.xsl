@@ -3,9 +3,14 @@
   tei-to-text.xsl: a letter as plain text, in one of two views.
 
   Parameters:
-    view     'reading' (default): repairs applied, markers as [1], the notes at the end.
+    view     'reading' (default): a header naming the source and the licence, then the
+             text with repairs applied, markers as [1], paragraphs and notes wrapped at
+             `width` columns (white space normalised), the notes at the end.
              'diplomatic': the source reproduced, every non-blank line exactly: sic for
              each repair, markers as /1/, note texts as the source's "/N/ text" lines.
+    width    the reading text's line length (default 72). A paragraph longer than
+             `unwrapped-from` characters is left on one line: XSLT 1.0 wraps by
+             recursion, a level a line, and libxslt's depth is bounded.
     strict   see common.xsl.
 -->
 <xsl:stylesheet version="1.0"
@@ -16,6 +21,8 @@
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="view" select="'reading'"/>
+  <xsl:param name="width" select="72"/>
+  <xsl:param name="unwrapped-from" select="100000"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -25,12 +32,74 @@
         <xsl:apply-templates select="tei:TEI/tei:text/tei:body/tei:div" mode="diplomatic"/>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="reading"/>
         <xsl:apply-templates select="tei:TEI/tei:text/tei:body/tei:div" mode="reading"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- ======================================================== reading -->
+
+  <xsl:template match="tei:teiHeader" mode="reading">
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="concat('Source: ', normalize-space(tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'published']))"/>
+    </xsl:call-template>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="concat('Licence: ', normalize-space(tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence), ' ', tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence/@target)"/>
+    </xsl:call-template>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="concat('Edition: ', normalize-space(tei:fileDesc/tei:publicationStmt/tei:publisher), ', ', /tei:TEI/@xml:id, '; the TEI is ', /tei:TEI/@xml:id, '.xml')"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat($nl, '----', $nl, $nl)"/>
+  </xsl:template>
+
+  <!-- The text, normalised, as lines of at most $width characters (a longer word has
+       a line of its own), each ended by a line feed. -->
+  <xsl:template name="wrap">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &lt;= $width or string-length($text) &gt; $unwrapped-from">
+        <xsl:value-of select="concat($text, $nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="space">
+          <xsl:call-template name="last-space">
+            <xsl:with-param name="text" select="substring($text, 1, $width + 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="at">
+          <xsl:choose>
+            <xsl:when test="$space > 0"><xsl:value-of select="$space"/></xsl:when>
+            <xsl:when test="contains($text, ' ')">
+              <xsl:value-of select="string-length(substring-before($text, ' ')) + 1"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="string-length($text) + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat(substring($text, 1, $at - 1), $nl)"/>
+        <xsl:if test="$at &lt; string-length($text)">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="substring($text, $at + 1)"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The position of the last space in $text, 0 if it has none. -->
+  <xsl:template name="last-space">
+    <xsl:param name="text"/>
+    <xsl:param name="before" select="0"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="last-space">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="before" select="$before + string-length(substring-before($text, ' ')) + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$before"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="tei:div" mode="reading">
     <xsl:apply-templates select="*" mode="reading"/>
@@ -55,9 +124,11 @@
   </xsl:template>
 
   <xsl:template match="tei:p" mode="reading">
+    <xsl:variable name="text"><xsl:apply-templates mode="reading"/></xsl:variable>
     <xsl:value-of select="$nl"/>
-    <xsl:apply-templates mode="reading"/>
-    <xsl:value-of select="$nl"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($text)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date
@@ -76,11 +147,11 @@
   </xsl:template>
 
   <xsl:template match="tei:note" mode="reading-notes">
-    <xsl:text>[</xsl:text>
-    <xsl:call-template name="note-number"/>
-    <xsl:text>] </xsl:text>
-    <xsl:apply-templates mode="reading"/>
-    <xsl:value-of select="$nl"/>
+    <xsl:variable name="text"><xsl:apply-templates mode="reading"/></xsl:variable>
+    <xsl:variable name="number"><xsl:call-template name="note-number"/></xsl:variable>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space(concat('[', $number, '] ', $text))"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="reading">
