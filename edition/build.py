@@ -26,7 +26,7 @@ from .parse import parse
 from .register import Register, read_register
 from .render import RENDERERS, render, render_index, render_register
 from .tag import tag
-from .tei import REGISTER_FILE, parse_xml
+from .tei import NS, REGISTER_FILE, XML_ID, parse_xml
 from .validate import Problem, Schemas, validate
 
 
@@ -118,15 +118,15 @@ def build_letters(seeds: Mapping[str, bytes], register_xml: bytes, *,
 
 def build_letter(name: str, data: bytes, register: Register, *,
                  schemas: Schemas | None = None) -> LetterBuild:
-    """Convert, validate and render one transcription."""
+    """Convert, validate and render one transcription as text; its HTML page, which
+    links to the letters before and after it, is the collection's (`collection_files`)."""
     converted = convert(data, name=name, register=register)
     ident = converted.letter.id
     warnings = _checked(f"tei/{ident}.xml", converted.tei, register, schemas)
     tree = parse_xml(converted.tei)
     files = {f"tei/{ident}.xml": converted.tei}
-    for output, renderer in RENDERERS.items():
-        folder = "html" if output == "html" else "text"
-        files[f"{folder}/{ident}{renderer.extension}"] = render(tree, output)
+    for output in ("text", "diplomatic"):
+        files[f"text/{ident}{RENDERERS[output].extension}"] = render(tree, output)
     return LetterBuild(name, ident, files, converted.reports, tuple(warnings))
 
 
@@ -138,13 +138,28 @@ def check_register(register_xml: bytes, *, schemas: Schemas | None = None) -> Re
 
 
 def collection_files(teis: Mapping[str, bytes], register_xml: bytes) -> dict[str, bytes]:
-    """What the collection shares: the register, its page listing where each entry is
-    mentioned, the index of letters, the CSS."""
-    letters = [parse_xml(teis[ident]) for ident in sorted(teis)]
-    return {f"tei/{REGISTER_FILE}": register_xml,
-            "html/index.html": render_index(letters),
-            "html/register.html": render_register(parse_xml(register_xml), letters),
-            "html/edition.css": (resources.XSLT / "edition.css").read_bytes()}
+    """What depends on all the letters (`teis`, by id): their pages, each linking to the
+    letters before and after it in date order, the index, the register and its page
+    listing where each entry is mentioned, and the CSS."""
+    letters = sorted((parse_xml(tei) for tei in teis.values()), key=_date_order)
+    files = {f"tei/{REGISTER_FILE}": register_xml,
+             "html/index.html": render_index(letters),
+             "html/register.html": render_register(parse_xml(register_xml), letters),
+             "html/edition.css": (resources.XSLT / "edition.css").read_bytes()}
+    ids = [tree.getroot().get(XML_ID) for tree in letters]
+    for i, tree in enumerate(letters):
+        files[f"html/{ids[i]}.html"] = render(
+            tree, "html", prev=ids[i - 1] if i else "",
+            next=ids[i + 1] if i + 1 < len(ids) else "")
+    return files
+
+
+def _date_order(tree: etree._ElementTree) -> tuple[str, str]:
+    """Letters by the date they were sent (undated first, as in the index), then id."""
+    when = tree.getroot().xpath(
+        "string(tei:teiHeader/tei:profileDesc/tei:correspDesc/"
+        "tei:correspAction[@type = 'sent']/tei:date/@when)", namespaces=NS)
+    return when, tree.getroot().get(XML_ID)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -177,12 +178,14 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool,
         files.update(letter.files)
     for path, data in sorted(files.items()):
         _write(out_dir / path, data)
-    for path in todo.removed:
-        (out_dir / path).unlink()
     outputs = {b.name: (b.ident, list(b.files)) for b in letters} | todo.current
+    kept = set(files) | {path for _, paths in outputs.values() for path in paths}
+    removed = sorted(_present(out_dir, files) - kept)  # the files of removed letters
+    for path in removed:
+        (out_dir / path).unlink()
     _write(manifest_path, builder.manifest(seeds, register_xml, outputs))
     click.echo(f"{out_dir}: {len(files)} files written for {len(letters)} letter(s) "
-               f"rebuilt, {len(todo.current)} current, {len(todo.removed)} file(s) of "
+               f"rebuilt, {len(todo.current)} current, {len(removed)} file(s) of "
                f"removed letters deleted", err=True)
 
 
@@ -250,19 +253,23 @@ def evaluate(gold_dir: Path, tei_dir: Path, register_path: Path,
 def _stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
     """Paths whose committed bytes differ from the build's, or that it would not write,
     in the folders the build writes (not, say, build/screenshots/ of the browser test)."""
-    owned = {path.split("/")[0] for path in files}
-    present = {path for path in _present(out_dir) if path.split("/")[0] in owned}
+    present = _present(out_dir, files)
     return sorted(path for path in present | set(files)
                   if path not in files or path not in present
                   or (out_dir / path).read_bytes() != files[path])
 
 
-def _present(out_dir: Path) -> set[str]:
-    """The output files under OUT, as relative paths; hidden ones (the manifest) not."""
+def _present(out_dir: Path, files: Collection[str] = ()) -> set[str]:
+    """The output files under OUT, as relative paths; not hidden ones (the manifest),
+    and with `files`, only in the folders those are in (not build/screenshots/)."""
     if not out_dir.is_dir():
         return set()
-    return {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
-            if p.is_file() and not p.name.startswith(".")}
+    found = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
+             if p.is_file() and not p.name.startswith(".")}
+    if not files:
+        return found
+    owned = {path.split("/")[0] for path in files}
+    return {path for path in found if path.split("/")[0] in owned}
 
 
 def _register_for(register_path: Path | None, letter: Path) -> Register | None:

@@ -76,3 +76,19 @@ def test_the_nu_checker_finds_no_error_in_any_page(site):
                              capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stderr
     assert len(pages) == 19
+
+
+def test_each_letter_links_to_the_letters_before_and_after_it_in_date_order(site):
+    order = []
+    page = "d60.html"  # the first of the corpus: 22 October 1962
+    while page:
+        order.append(page)
+        root = html.parse(str(site / page)).getroot()
+        following = root.xpath("//nav[@class='sequence']/a[@rel='next']/@href")
+        page = following[0] if following else None
+    index = html.parse(str(site / "index.html")).getroot()
+    dated = [href for href in index.xpath("//table[@class='index']//td/a/@href")]
+    assert order == dated[dated.index("d60.html"):]
+    assert order[-1] == "khrushchev-kennedy-1962-11-14.html"
+    first = html.parse(str(site / dated[0])).getroot()
+    assert first.xpath("//nav[@class='sequence']/a/@rel") == ["next"]

@@ -6,6 +6,8 @@
   Parameters:
     css      the stylesheet's URL, relative to the page (default 'edition.css').
     tei-dir  where the TEI files are, relative to the page (default '../tei/').
+    prev, next  the ids of the letters before and after this one in date order ('' at
+             either end), for the links at the foot of a letter's page.
     strict   see common.xsl.
 
   A teiCorpus of letters' headers (edition.render builds one) becomes the index; a
@@ -25,6 +27,8 @@
               doctype-system="about:legacy-compat"/>
   <xsl:param name="css" select="'edition.css'"/>
   <xsl:param name="tei-dir" select="'../tei/'"/>
+  <xsl:param name="prev" select="''"/>
+  <xsl:param name="next" select="''"/>
 
   <xsl:template name="page">
     <xsl:param name="title"/>
@@ -50,6 +54,13 @@
       <xsl:with-param name="content">
         <xsl:apply-templates select="tei:text/tei:body/tei:div"/>
         <xsl:apply-templates select="tei:teiHeader"/>
+        <xsl:if test="$prev != '' or $next != ''">
+          <nav class="sequence" aria-label="Letters in date order">
+            <xsl:if test="$prev != ''"><a href="{$prev}.html" rel="prev">← Previous letter</a></xsl:if>
+            <xsl:if test="$prev != '' and $next != ''"> · </xsl:if>
+            <xsl:if test="$next != ''"><a href="{$next}.html" rel="next">Next letter →</a></xsl:if>
+          </nav>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
