@@ -191,8 +191,8 @@ def build(seeds_dir: Path, out_dir: Path, register_path: Path, check: bool,
 
 def _report(name: str, reports, warnings=()) -> None:
     """The reader's reports and the validator's warnings of a letter, on stderr."""
-    for report in reports:
-        click.echo(f"{name}:{report.line}:{report.column}: {report.message}", err=True)
+    for found in reports:
+        click.echo(f"{name}:{found.line}:{found.column}: {found.message}", err=True)
     for problem in warnings:
         click.echo(str(problem), err=True)
 

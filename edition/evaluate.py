@@ -188,7 +188,6 @@ def _read(root: etree._Element, who, skip, notes: bool = True) -> Reading:
     found_notes: list[etree._Element] = []
 
     def walk(el: etree._Element) -> None:
-        nonlocal length
         if el.tag == _tei("note") and el is not root:
             anchors.append(Anchor(el.get("n", ""), length))
             if el.get("n") != "0" and el.find(_tei("gap")) is None:

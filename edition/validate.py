@@ -17,7 +17,6 @@ from functools import cache
 
 import xmlschema
 from lxml import etree, isoschematron
-from xmlschema.validators import XsdGroup
 from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError
 
 from . import resources
@@ -155,7 +154,7 @@ def _xsd_message(error: xmlschema.XMLSchemaValidationError, elem: etree._Element
         return f"{message}: {_stray_text(elem)[0][:60]!r}; text belongs inside p or head"
     if isinstance(error.validator, xmlschema.XMLSchema):
         return f"{message}; a TEI file's root is TEI in the namespace {TEI_NS}"
-    allowed = _allowed(error, elem)
+    allowed = _allowed(error)
     if not allowed or reason.startswith("missing"):
         return message
     if rule == "xsd-attribute":
@@ -170,8 +169,8 @@ def _xsd_message(error: xmlschema.XMLSchemaValidationError, elem: etree._Element
                       else "")
 
 
-def _allowed(error: xmlschema.XMLSchemaValidationError, elem: etree._Element) -> list[str]:
-    """The attributes of `elem`, or the children of the element the error is in."""
+def _allowed(error: xmlschema.XMLSchemaValidationError) -> list[str]:
+    """The attributes the erring element may have, or the children its parent may."""
     if isinstance(error.obj, etree._Attrib) and hasattr(error.validator, "keys"):
         names = list(error.validator.keys())
     elif isinstance(error, XMLSchemaChildrenValidationError):

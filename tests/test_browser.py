@@ -5,7 +5,6 @@ axe-core finds no accessibility violation; a screenshot is kept for review."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

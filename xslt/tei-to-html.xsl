@@ -265,11 +265,15 @@
 
   <!-- ======================================================== the register -->
 
-  <xsl:key name="mentions" match="tei:text//tei:*[@ref]" use="substring-after(@ref, '#')"/>
-  <xsl:key name="mentions-in-letter" match="tei:text//tei:*[@ref]"
-           use="concat(substring-after(@ref, '#'), ' ', ancestor::tei:TEI/@xml:id)"/>
-  <xsl:key name="mentions-in-paragraph" match="tei:text//tei:*[@ref]"
-           use="concat(substring-after(@ref, '#'), ' ', generate-id(ancestor::tei:p[parent::tei:div]))"/>
+  <!-- Mentions in the letters' texts (not their headers), by entry; by entry and letter;
+       by entry and paragraph. The match patterns have no predicate: libxslt matches a
+       predicate by counting siblings, quadratic over a corpus of many letters. -->
+  <xsl:key name="mentions" match="tei:persName | tei:placeName | tei:orgName | tei:rs"
+           use="substring-after(@ref[ancestor::tei:text], '#')"/>
+  <xsl:key name="mentions-in-letter" match="tei:persName | tei:placeName | tei:orgName | tei:rs"
+           use="concat(substring-after(@ref[ancestor::tei:text], '#'), ' ', ancestor::tei:TEI/@xml:id)"/>
+  <xsl:key name="mentions-in-paragraph" match="tei:persName | tei:placeName | tei:orgName | tei:rs"
+           use="concat(substring-after(@ref[ancestor::tei:text], '#'), ' ', generate-id(ancestor::tei:p[parent::tei:div]))"/>
 
   <xsl:template match="/tei:teiCorpus[tei:TEI/tei:standOff]" priority="2">
     <xsl:call-template name="page">
