@@ -49,22 +49,34 @@ def render(tree: etree._ElementTree, output: str, *, strict: bool = False,
 
 
 def render_index(trees: Iterable[etree._ElementTree]) -> bytes:
-    """The index page of the letters: a teiCorpus of their headers, rendered as HTML."""
-    corpus = etree.Element(tei("teiCorpus"))
-    for tree in trees:
-        letter = etree.SubElement(corpus, tei("TEI"), tree.getroot().attrib)
-        letter.append(deepcopy(tree.getroot().find(tei("teiHeader"))))
-    return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
+    """The index page of the letters, as HTML."""
+    return bytes(_stylesheet("tei-to-html.xsl")(index_corpus(trees)))
 
 
 def render_register(register: etree._ElementTree,
                     letters: Iterable[etree._ElementTree]) -> bytes:
-    """The register page: a teiCorpus of the register and the letters, as HTML, so
-    that each entry lists the letters and paragraphs that mention it."""
+    """The register page, as HTML: each entry lists the letters and paragraphs that
+    mention it."""
+    return bytes(_stylesheet("tei-to-html.xsl")(register_corpus(register, letters)))
+
+
+def index_corpus(trees: Iterable[etree._ElementTree]) -> etree._ElementTree:
+    """What the index page is rendered from: a teiCorpus of the letters' headers."""
+    corpus = etree.Element(tei("teiCorpus"))
+    for tree in trees:
+        letter = etree.SubElement(corpus, tei("TEI"), tree.getroot().attrib)
+        letter.append(deepcopy(tree.getroot().find(tei("teiHeader"))))
+    return etree.ElementTree(corpus)
+
+
+def register_corpus(register: etree._ElementTree,
+                    letters: Iterable[etree._ElementTree]) -> etree._ElementTree:
+    """What the register page is rendered from: a teiCorpus of the register and the
+    letters."""
     corpus = etree.Element(tei("teiCorpus"))
     corpus.append(deepcopy(register.getroot()))
     corpus.extend(deepcopy(tree.getroot()) for tree in letters)
-    return bytes(_stylesheet("tei-to-html.xsl")(etree.ElementTree(corpus)))
+    return etree.ElementTree(corpus)
 
 
 @cache

@@ -10,7 +10,8 @@ from lxml import etree, html
 
 from edition import resources
 from edition.build import convert
-from edition.render import RENDERERS, render
+from edition.render import (RENDERERS, index_corpus, register_corpus, render,
+                            render_index, render_register)
 
 from conftest import ROOT, SEEDS, SEED_NAME
 
@@ -26,7 +27,7 @@ def saxon():
         yield processor
 
 
-def by_saxon(saxon, tei: bytes, output: str) -> str:
+def by_saxon(saxon, tei: bytes, output: str = "html") -> str:
     renderer = RENDERERS[output]
     executable = saxon.new_xslt30_processor().compile_stylesheet(
         stylesheet_file=str(resources.XSLT / renderer.stylesheet))
@@ -50,3 +51,15 @@ def test_saxon_and_lxml_agree(saxon, register, source, output):
         assert parsed(theirs) == parsed(ours)
     else:
         assert theirs == ours
+
+
+def test_saxon_and_lxml_agree_on_the_index_and_the_register_page(saxon, register):
+    letters = [etree.ElementTree(etree.fromstring(
+        convert(source.read_bytes(), name=source.name, register=register).tei))
+        for source in LETTERS]
+    register_tree = etree.parse(str(SEEDS / "register.xml"))
+    for corpus, ours in ((index_corpus(letters), render_index(letters)),
+                         (register_corpus(register_tree, letters),
+                          render_register(register_tree, letters))):
+        theirs = by_saxon(saxon, etree.tostring(corpus, encoding="UTF-8"))
+        assert parsed(theirs) == parsed(ours.decode("utf-8"))
