@@ -107,7 +107,7 @@ def build_letters(seeds: Mapping[str, bytes], register_xml: bytes, *,
     """Each letter's outputs, in the order of the seeds' names, as they are done."""
     names = sorted(seeds)
     if jobs <= 1 or len(names) < 2:
-        register = read_register(register_xml)
+        register = _register_of(register_xml)
         for name in names:
             yield build_letter(name, seeds[name], register, schemas=schemas)
         return
@@ -132,7 +132,7 @@ def build_letter(name: str, data: bytes, register: Register, *,
 
 def check_register(register_xml: bytes, *, schemas: Schemas | None = None) -> Register:
     """The register, read and validated; raises InvalidEdition on its first error."""
-    register = read_register(register_xml)
+    register = _register_of(register_xml)
     _checked(f"tei/{REGISTER_FILE}", register_xml, register, schemas)
     return register
 
@@ -224,7 +224,7 @@ def _build_in_worker(work: tuple[str, bytes, bytes]) -> LetterBuild:
 
 @lru_cache(maxsize=2)
 def _register_of(register_xml: bytes) -> Register:
-    """A worker reads the register once, not once per letter."""
+    """The register, read once per process, however many letters and checks use it."""
     return read_register(register_xml)
 
 

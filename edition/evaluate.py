@@ -22,7 +22,6 @@ FILE]` prints the scores.
 
 from __future__ import annotations
 
-import copy
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -212,15 +211,13 @@ def _read(root: etree._Element, who, skip, notes: bool = True) -> Reading:
     walk(root)
     note_reading = None
     if notes:
-        wrapper = etree.Element(_tei("notes"))
-        wrapper.extend(copy.deepcopy(note) for note in found_notes)
-        note_reading = _read_notes(wrapper, who, skip)
+        note_reading = _read_notes(found_notes, who, skip)
     return Reading("".join(text), tuple(mentions), tuple(anchors), note_reading)
 
 
-def _read_notes(wrapper: etree._Element, who, skip) -> Reading:
+def _read_notes(notes: list[etree._Element], who, skip) -> Reading:
     """The notes' texts, one after another, read as one text."""
-    pieces = [_read(note, who, skip, notes=False) for note in wrapper]
+    pieces = [_read(note, who, skip, notes=False) for note in notes]
     text, mentions, offset = [], [], 0
     for piece in pieces:
         text.append(piece.text)
